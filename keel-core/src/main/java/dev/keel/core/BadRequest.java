@@ -1,0 +1,10 @@
+package dev.keel.core;
+
+/** Answers 400 Bad Request with the given detail as a problem+json body. */
+public final class BadRequest extends HttpException {
+  private static final long serialVersionUID = 1L;
+
+  public BadRequest(String detail) {
+    super(400, detail);
+  }
+}

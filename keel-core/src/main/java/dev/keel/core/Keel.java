@@ -1,0 +1,337 @@
+package dev.keel.core;
+
+import dev.keel.core.internal.http.ErrorMapper;
+import dev.keel.core.internal.http.Pipeline;
+import dev.keel.core.internal.http.ResultEncoder;
+import dev.keel.core.internal.json.JsonCodec;
+import dev.keel.core.internal.server.NettyServer;
+import dev.keel.core.internal.server.ServerSettings;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Keel application: configuration, routes, middleware and plugins, then {@link #start()}.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *   Keel.create(args)
+ *       .get("/hello/{name}", ctx -> "Hello, " + ctx.pathParam("name"))
+ *       .start();
+ * }
+ * }</pre>
+ *
+ * <p>Everything is registered before {@code start()}: routes are compiled into a prefix tree and
+ * middleware chains are composed once, configuration is validated (an unknown or malformed {@code
+ * keel.*} key stops start-up), and only then is the port opened. Not thread-safe while being
+ * configured; safe to use from any thread once started.
+ */
+public final class Keel implements Routes {
+  private static final Logger log = LoggerFactory.getLogger(Keel.class);
+
+  private final Config config;
+  private final List<Registered> routes = new ArrayList<>();
+  private final List<Middleware> middleware = new ArrayList<>();
+  private final Group root = new Group("", null);
+  private final List<Hook> before = new ArrayList<>();
+  private final List<Hook> after = new ArrayList<>();
+  private final Map<Class<? extends Throwable>, Function<Throwable, Problem>> errorMappings =
+      new LinkedHashMap<>();
+  private final List<Runnable> startHooks = new ArrayList<>();
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final List<String> plugins = new ArrayList<>();
+  private JsonCodec json;
+  private Pipeline pipeline;
+  private NettyServer server;
+  private ServerSettings settings;
+  private Thread shutdownHook;
+  private int port = -1;
+  private volatile boolean stopped;
+
+  static {
+    dev.keel.core.internal.KeelAccess.install(
+        (app, request, remote) -> {
+          Pipeline p = app.prepare();
+          return dev.keel.core.internal.server.InProcess.handle(
+              app.settings, p, app.json, request, remote);
+        });
+  }
+
+  private Keel(Config config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /**
+   * An application configured from {@code keel.properties}, profile files, env and {@code args}.
+   */
+  public static Keel create(String... args) {
+    return new Keel(Config.load(args));
+  }
+
+  public static Keel create(Config config) {
+    return new Keel(config);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** Installs a plugin now: it may read config and register routes, middleware and hooks. */
+  public Keel install(Plugin plugin) {
+    checkNotStarted("install " + plugin.name());
+    plugins.add(plugin.name());
+    plugin.install(this);
+    return this;
+  }
+
+  // ---- routes
+
+  @Override
+  public Keel route(String method, String pattern, Handler handler) {
+    checkNotStarted("add route " + method + " " + pattern);
+    routes.add(new Registered(method, pattern, handler, root));
+    return this;
+  }
+
+  @Override
+  public Keel group(String prefix, Consumer<Routes> body) {
+    checkNotStarted("add group " + prefix);
+    root.group(prefix, body);
+    return this;
+  }
+
+  @Override
+  public Keel use(Middleware m) {
+    checkNotStarted("add middleware");
+    middleware.add(Objects.requireNonNull(m, "middleware"));
+    return this;
+  }
+
+  @Override
+  public Keel get(String pattern, Handler handler) {
+    return route("GET", pattern, handler);
+  }
+
+  @Override
+  public Keel post(String pattern, Handler handler) {
+    return route("POST", pattern, handler);
+  }
+
+  @Override
+  public Keel put(String pattern, Handler handler) {
+    return route("PUT", pattern, handler);
+  }
+
+  @Override
+  public Keel patch(String pattern, Handler handler) {
+    return route("PATCH", pattern, handler);
+  }
+
+  @Override
+  public Keel delete(String pattern, Handler handler) {
+    return route("DELETE", pattern, handler);
+  }
+
+  /** Runs {@code hook} before every handler, inside all middleware. */
+  public Keel before(Hook hook) {
+    before.add(hook);
+    return this;
+  }
+
+  /** Runs {@code hook} after every handler that returned normally, inside all middleware. */
+  public Keel after(Hook hook) {
+    after.add(hook);
+    return this;
+  }
+
+  /** Maps exceptions of {@code type} (and subclasses) to a problem response. */
+  @SuppressWarnings("unchecked")
+  public <E extends Throwable> Keel exception(Class<E> type, Function<? super E, Problem> mapping) {
+    errorMappings.put(type, e -> mapping.apply((E) e));
+    return this;
+  }
+
+  // ---- lifecycle
+
+  /** Runs {@code hook} after the configuration is validated, before the port opens. */
+  public Keel onStart(Runnable hook) {
+    startHooks.add(hook);
+    return this;
+  }
+
+  /** Closes {@code resource} at shutdown, after the server stopped; last registered first. */
+  public Keel onStop(AutoCloseable resource) {
+    resources.push(resource);
+    return this;
+  }
+
+  /**
+   * Validates the configuration, composes the pipeline, runs start hooks and opens the port.
+   *
+   * @throws ConfigException when a {@code keel.*} setting is unknown or malformed
+   */
+  public Keel start() {
+    long begin = System.nanoTime();
+    prepare();
+    startHooks.forEach(Runnable::run);
+    server = new NettyServer(settings, pipeline, json);
+    try {
+      port = server.start();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while binding the port", e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Keel could not listen on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + " ("
+              + e.getMessage()
+              + "); stop the process using it or set keel.server.port (KEEL_SERVER_PORT)",
+          e);
+    }
+    shutdownHook = Thread.ofPlatform().name("keel-shutdown").unstarted(this::stop);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    log.info(
+        "Keel started on {} in {} ms ({} transport, profile {}, {} routes{})",
+        url(),
+        (System.nanoTime() - begin) / 1_000_000,
+        server.transport(),
+        config.profile(),
+        routes.size(),
+        plugins.isEmpty() ? "" : ", plugins " + plugins);
+    return this;
+  }
+
+  /** Composes the pipeline without opening a port (used by the in-process test client). */
+  synchronized Pipeline prepare() {
+    if (pipeline == null) {
+      settings = ServerSettings.from(config);
+      var limits =
+          new JsonCodec.Limits(
+              config.integer("keel.json.max-nesting-depth", 64, 1, 10_000),
+              config.integer("keel.json.max-string-length", 1_000_000, 1, Integer.MAX_VALUE),
+              config.integer("keel.json.max-number-length", 100, 1, 10_000));
+      json = new JsonCodec(limits);
+      config.validate();
+      var specs = new ArrayList<Pipeline.RouteSpec>();
+      for (Registered r : routes) {
+        specs.add(new Pipeline.RouteSpec(r.method(), r.pattern(), r.handler(), r.group().chain()));
+      }
+      pipeline =
+          new Pipeline(
+              specs,
+              middleware,
+              before,
+              after,
+              new ResultEncoder(json),
+              new ErrorMapper(errorMappings));
+    }
+    return pipeline;
+  }
+
+  /**
+   * Stops gracefully: stops accepting, lets in-flight requests finish within {@code
+   * keel.server.shutdown-grace}, then closes resources in reverse order. Safe to call twice.
+   */
+  public void stop() {
+    synchronized (this) {
+      if (stopped) return;
+      stopped = true;
+    }
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the JVM is exiting and runs this from its hook anyway
+      }
+    }
+    if (server != null) {
+      server.stop(settings.shutdownGrace());
+    }
+    while (!resources.isEmpty()) {
+      AutoCloseable r = resources.pop();
+      try {
+        r.close();
+      } catch (Exception e) {
+        log.warn("Closing {} at shutdown failed", r, e);
+      }
+    }
+    log.info("Keel stopped");
+  }
+
+  /** The port the server listens on; the real one when {@code keel.server.port} was 0. */
+  public int port() {
+    if (port < 0) throw new IllegalStateException("not started: call start() first");
+    return port;
+  }
+
+  /** The base URL, e.g. {@code http://localhost:8080}. */
+  public String url() {
+    return (settings.tls() ? "https" : "http") + "://localhost:" + port();
+  }
+
+  private void checkNotStarted(String what) {
+    if (pipeline != null) {
+      throw new IllegalStateException("cannot " + what + " after the application started");
+    }
+  }
+
+  private record Registered(String method, String pattern, Handler handler, Group group) {}
+
+  /**
+   * Routes under a prefix with middleware of their own. A group's middleware wraps all of its
+   * routes, whether added before or after them; a nested group adds to its parent's.
+   */
+  private final class Group implements Routes {
+    private final String prefix;
+    private final Group parent;
+    private final List<Middleware> own = new ArrayList<>();
+
+    Group(String prefix, Group parent) {
+      if (!prefix.isEmpty() && (!prefix.startsWith("/") || prefix.endsWith("/"))) {
+        throw new IllegalArgumentException(
+            "group prefix \"" + prefix + "\" must start with / and not end with /, e.g. /api");
+      }
+      this.prefix = prefix;
+      this.parent = parent;
+    }
+
+    List<Middleware> chain() {
+      if (parent == null) return List.of(); // the root's middleware is the application's
+      var all = new ArrayList<>(parent.chain());
+      all.addAll(own);
+      return all;
+    }
+
+    @Override
+    public Routes route(String method, String pattern, Handler handler) {
+      checkNotStarted("add route " + method + " " + prefix + pattern);
+      String full = pattern.equals("/") && !prefix.isEmpty() ? prefix : prefix + pattern;
+      routes.add(new Registered(method, full, handler, this));
+      return this;
+    }
+
+    @Override
+    public Routes group(String sub, Consumer<Routes> body) {
+      body.accept(new Group(prefix + sub, this));
+      return this;
+    }
+
+    @Override
+    public Routes use(Middleware m) {
+      checkNotStarted("add middleware");
+      own.add(Objects.requireNonNull(m, "middleware"));
+      return this;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package dev.keel.core;
+
+/** Answers 404 Not Found with the given detail as a problem+json body. */
+public final class NotFound extends HttpException {
+  private static final long serialVersionUID = 1L;
+
+  public NotFound(String detail) {
+    super(404, detail);
+  }
+}

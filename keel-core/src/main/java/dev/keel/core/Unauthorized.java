@@ -1,0 +1,10 @@
+package dev.keel.core;
+
+/** Answers 401 Unauthorized with the given detail as a problem+json body. */
+public final class Unauthorized extends HttpException {
+  private static final long serialVersionUID = 1L;
+
+  public Unauthorized(String detail) {
+    super(401, detail);
+  }
+}

@@ -1,0 +1,457 @@
+package dev.keel.core.internal.server;
+
+import dev.keel.core.Problem;
+import dev.keel.core.internal.http.Exchange;
+import dev.keel.core.internal.http.Pipeline;
+import dev.keel.core.internal.http.Response;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One HTTP/1.1 connection, or one HTTP/2 stream: validates each request strictly (RFC 9112),
+ * enforces the size limits and the header and body deadlines, collects the body, and runs requests
+ * one after another so that pipelined responses leave in request order. Handlers run on virtual
+ * threads unless their route is non-blocking. Lives on the channel's event loop; not shared.
+ */
+final class HttpConnection extends ChannelInboundHandlerAdapter {
+
+  private enum Phase {
+    IDLE,
+    HEADERS,
+    BODY,
+    CLOSING
+  }
+
+  private record Pending(
+      Exchange exchange,
+      Pipeline.Target target,
+      boolean keepAlive,
+      boolean head,
+      HttpVersion version,
+      RequestBody body) {}
+
+  private final ServerContext server;
+  private final boolean stream;
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+
+  private ChannelHandlerContext ctx;
+  private Phase phase = Phase.IDLE;
+  private ScheduledFuture<?> timer;
+  private HttpRequest reading;
+  private RequestBody body;
+  private boolean busy;
+  private boolean needsFlush;
+
+  /**
+   * @param stream true for an HTTP/2 stream channel (one request, no keep-alive or Host rules)
+   */
+  HttpConnection(ServerContext server, boolean stream) {
+    this.server = server;
+    this.stream = stream;
+  }
+
+  /** Sits before the HTTP decoder: the first byte of a request starts the header deadline. */
+  final class FirstByteWatcher extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext c, Object msg) {
+      if (phase == Phase.IDLE && reading == null) {
+        phase = Phase.HEADERS;
+        schedule(server.settings().headerTimeout());
+      }
+      c.fireChannelRead(msg);
+    }
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    if (!stream) {
+      // A connection that sends nothing at all gets the header deadline, not the idle timeout.
+      phase = Phase.HEADERS;
+      schedule(server.settings().headerTimeout());
+    }
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      if (phase == Phase.CLOSING) {
+        return; // after a rejection nothing more is read from this connection
+      }
+      if (msg instanceof HttpRequest request) {
+        onRequest(request);
+      }
+      if (msg instanceof HttpContent content && reading != null) {
+        onContent(content);
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void onRequest(HttpRequest request) {
+    cancelTimer();
+    DecoderResult result = request.decoderResult();
+    if (result.isFailure()) {
+      reject(request, statusFor(result.cause()), describe(result.cause()));
+      return;
+    }
+    String invalid = validate(request);
+    if (invalid != null) {
+      int status = invalid.startsWith("505") ? 505 : invalid.startsWith("431") ? 431 : 400;
+      reject(request, status, invalid.substring(4));
+      return;
+    }
+    long max = server.settings().maxBodySize();
+    long length = HttpUtil.getContentLength(request, -1L);
+    if (length > max) {
+      reject(request, 413, tooLarge(length, max));
+      return;
+    }
+    String expect = request.headers().get(HttpHeaderNames.EXPECT);
+    if (expect != null) {
+      if (!expect.equalsIgnoreCase("100-continue")) {
+        reject(request, 417, "Only 'Expect: 100-continue' is supported; remove the Expect header.");
+        return;
+      }
+      if (!stream) {
+        ctx.writeAndFlush(
+            new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      }
+    }
+    try {
+      body = RequestBody.start(request, server);
+    } catch (dev.keel.core.HttpException e) {
+      reject(request, e.status(), e.getMessage());
+      return;
+    }
+    reading = request;
+    phase = Phase.BODY;
+    schedule(server.settings().bodyTimeout());
+  }
+
+  private void onContent(HttpContent content) {
+    if (content.decoderResult().isFailure()) { // e.g. an invalid chunk size or chunk extension
+      reject(reading, 400, describe(content.decoderResult().cause()));
+      return;
+    }
+    long max = server.settings().maxBodySize();
+    String error = body.add(content, max);
+    if (error != null) {
+      reject(reading, error.startsWith("413") ? 413 : 400, error.substring(4));
+      return;
+    }
+    if (content instanceof LastHttpContent) {
+      cancelTimer();
+      complete();
+    }
+  }
+
+  /** The request is read: resolve its route now, queue it, and run it when its turn comes. */
+  private void complete() {
+    HttpRequest request = reading;
+    RequestBody requestBody = body;
+    reading = null;
+    body = null;
+    phase = Phase.IDLE;
+    var exchange =
+        new Exchange(
+            request,
+            requestBody.content(),
+            remote(),
+            stream ? "HTTP/2.0" : request.protocolVersion().text(),
+            server.json(),
+            requestBody::form);
+    boolean keepAlive = !stream && HttpUtil.isKeepAlive(request);
+    boolean head = request.method().equals(HttpMethod.HEAD);
+    Pipeline.Target target = server.pipeline().resolve(exchange);
+    server.requestStarted();
+    queue.add(
+        new Pending(exchange, target, keepAlive, head, request.protocolVersion(), requestBody));
+    if (queue.size() >= server.settings().maxPipelined()) {
+      ctx.channel().config().setAutoRead(false);
+    }
+    drain();
+  }
+
+  private void drain() {
+    while (!busy && !queue.isEmpty()) {
+      Pending p = queue.poll();
+      busy = true;
+      if (p.target().nonBlocking()) {
+        finish(p, server.pipeline().run(p.exchange(), p.target()), false);
+      } else {
+        server.executor().execute(() -> runBlocking(p));
+      }
+    }
+    if (queue.size() < server.settings().maxPipelined() && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  private void runBlocking(Pending p) {
+    Response response = server.pipeline().run(p.exchange(), p.target());
+    if (response.isStreamed() && !p.head()) {
+      boolean ok =
+          ResponseWriter.stream(ctx, p.exchange(), response, p.version(), p.keepAlive(), server);
+      boolean keepAlive = ok && p.keepAlive() && !server.draining();
+      ctx.executor()
+          .execute(
+              () -> {
+                afterResponse(p, keepAlive);
+                if (!keepAlive) ctx.close(); // the last chunk was flushed before stream() returned
+              });
+    } else {
+      ctx.executor().execute(() -> finish(p, response, true));
+    }
+  }
+
+  /** Writes a complete response on the event loop and moves on to the next request. */
+  private void finish(Pending p, Response response, boolean flush) {
+    boolean keepAlive = p.keepAlive() && !server.draining() && phase != Phase.CLOSING;
+    var out = ResponseWriter.full(response, p.version(), keepAlive, p.head(), stream, server);
+    if (!keepAlive) {
+      ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+    } else if (flush) {
+      ctx.writeAndFlush(out, ctx.voidPromise());
+    } else {
+      ctx.write(out, ctx.voidPromise());
+      needsFlush = true;
+    }
+    afterResponse(p, keepAlive);
+  }
+
+  private void afterResponse(Pending p, boolean keepAlive) {
+    p.body().release();
+    server.requestFinished();
+    busy = false;
+    if (!keepAlive) {
+      phase = Phase.CLOSING;
+      queue.forEach(
+          q -> {
+            q.body().release();
+            server.requestFinished();
+          });
+      queue.clear();
+      if (stream) ctx.close();
+      return;
+    }
+    drain();
+    if (!busy && queue.isEmpty() && reading == null && phase == Phase.IDLE && !stream) {
+      schedule(server.settings().idleTimeout());
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (needsFlush) {
+      needsFlush = false;
+      ctx.flush();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    // The connection became HTTP/2 (h2c upgrade or prior knowledge): streams take over from here.
+    if (evt instanceof HttpServerUpgradeHandler.UpgradeEvent
+        || evt instanceof CleartextHttp2ServerUpgradeHandler.PriorKnowledgeUpgradeEvent) {
+      cancelTimer();
+      phase = Phase.IDLE;
+      var watcher = ctx.pipeline().get(FirstByteWatcher.class);
+      if (watcher != null) ctx.pipeline().remove(watcher);
+      ctx.pipeline().remove(this);
+    }
+    super.userEventTriggered(ctx, evt);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    cancelTimer();
+    if (body != null) {
+      body.release();
+      body = null;
+    }
+    if (!busy) {
+      queue.forEach(
+          q -> {
+            q.body().release();
+            server.requestFinished();
+          });
+      queue.clear();
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    server.logConnectionError(cause);
+    ctx.close();
+  }
+
+  // ---- validation
+
+  /** The reason a well-formed message is still not acceptable, prefixed by its status. */
+  private String validate(HttpRequest request) {
+    if (!stream) {
+      HttpVersion v = request.protocolVersion();
+      if (v.majorVersion() != 1 || v.minorVersion() > 1) {
+        return "505 " + v.text() + " is not supported; use HTTP/1.1 or HTTP/2.";
+      }
+      List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+      if (v.minorVersion() == 1 && hosts.size() != 1) {
+        return hosts.isEmpty()
+            ? "400 An HTTP/1.1 request needs a Host header."
+            : "400 The request has " + hosts.size() + " Host headers; send exactly one.";
+      }
+      if (hosts.size() > 1) {
+        return "400 The request has " + hosts.size() + " Host headers; send exactly one.";
+      }
+    }
+    int count = request.headers().size();
+    if (count > server.settings().maxHeaderCount()) {
+      return "431 The request has "
+          + count
+          + " header fields, more than the limit of "
+          + server.settings().maxHeaderCount()
+          + ".";
+    }
+    return null;
+  }
+
+  private static int statusFor(Throwable cause) {
+    if (cause instanceof TooLongHttpLineException) return 414;
+    if (cause instanceof TooLongHttpHeaderException) return 431;
+    if (cause instanceof TooLongFrameException) return 431;
+    return 400;
+  }
+
+  private static String describe(Throwable cause) {
+    if (cause instanceof TooLongHttpLineException) {
+      return "The request line is too long; shorten the URL (limit: keel.server.max-request-line).";
+    }
+    if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+      return "The request headers are too large (limit: keel.server.max-header-size).";
+    }
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return "Malformed HTTP request: "
+        + message.toLowerCase(Locale.ROOT).replaceAll("[.]$", "")
+        + ".";
+  }
+
+  static String tooLarge(long length, long max) {
+    return "The request body has "
+        + length
+        + " bytes, more than the limit of "
+        + max
+        + " (keel.server.max-body-size).";
+  }
+
+  // ---- rejections and deadlines
+
+  /** Answers an error and closes the connection: the rest of its input cannot be trusted. */
+  private void reject(HttpRequest request, int status, String detail) {
+    cancelTimer();
+    phase = Phase.CLOSING;
+    reading = null;
+    if (body != null) {
+      body.release();
+      body = null;
+    }
+    if (busy || !queue.isEmpty()) {
+      // an earlier pipelined request is still running: its response must go first, so just close
+      ctx.close();
+      return;
+    }
+    HttpRequest r =
+        request != null && request.decoderResult().isSuccess()
+            ? request
+            : new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1, HttpMethod.GET, "/", Unpooled.EMPTY_BUFFER);
+    var exchange =
+        new Exchange(
+            r,
+            Unpooled.EMPTY_BUFFER,
+            remote(),
+            r.protocolVersion().text(),
+            server.json(),
+            e -> {
+              throw new IllegalStateException("no form");
+            });
+    Response response = server.pipeline().problem(exchange, Problem.of(status, detail));
+    var out = ResponseWriter.full(response, HttpVersion.HTTP_1_1, false, false, stream, server);
+    ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void onDeadline() {
+    timer = null;
+    switch (phase) {
+      case IDLE -> {
+        if (!busy && queue.isEmpty()) ctx.close();
+      }
+      case HEADERS ->
+          reject(
+              null,
+              408,
+              "The request headers did not arrive within "
+                  + seconds(server.settings().headerTimeout())
+                  + " (keel.server.header-timeout).");
+      case BODY ->
+          reject(
+              reading,
+              408,
+              "The request body did not arrive within "
+                  + seconds(server.settings().bodyTimeout())
+                  + " (keel.server.body-timeout).");
+      case CLOSING -> ctx.close();
+    }
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  private void schedule(Duration after) {
+    cancelTimer();
+    timer = ctx.executor().schedule(this::onDeadline, after.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private void cancelTimer() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+
+  private InetSocketAddress remote() {
+    var channel = stream && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
+    return channel.remoteAddress() instanceof InetSocketAddress a ? a : new InetSocketAddress(0);
+  }
+}

@@ -1,0 +1,289 @@
+package dev.keel.core.internal.server;
+
+import dev.keel.core.internal.http.Pipeline;
+import dev.keel.core.internal.json.JsonCodec;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AsciiString;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty server: native epoll when it loads (NIO otherwise), HTTP/1.1, HTTP/2 over TLS (ALPN)
+ * and cleartext (h2c by prior knowledge or upgrade), connection limits and graceful stop.
+ */
+public final class NettyServer {
+  private static final Logger log = LoggerFactory.getLogger(NettyServer.class);
+  private static volatile boolean transportLogged;
+
+  private final ServerSettings settings;
+  private final ServerContext context;
+  private final ExecutorService executor;
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final AtomicInteger connections = new AtomicInteger();
+  private final SslContext ssl;
+  private EventLoopGroup boss;
+  private EventLoopGroup workers;
+  private Channel serverChannel;
+  private String transport;
+
+  public NettyServer(ServerSettings settings, Pipeline pipeline, JsonCodec json) {
+    this.settings = settings;
+    this.executor =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("keel-request-", 0).factory());
+    this.context = new ServerContext(settings, pipeline, json, executor);
+    this.ssl = settings.tls() ? Tls.context(settings) : null;
+  }
+
+  /** Binds the port and returns it (the actual one when the setting was 0). */
+  public int start() throws InterruptedException {
+    boolean epoll = settings.nativeTransport() && Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    Class<? extends ServerChannel> channelType =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    transport = epoll ? "epoll" : "nio";
+    if (!epoll && !transportLogged) {
+      transportLogged = true;
+      log.info(
+          "Native epoll transport unavailable ({}); using NIO",
+          settings.nativeTransport()
+              ? String.valueOf(Epoll.unavailabilityCause())
+              : "disabled by keel.server.native-transport");
+    }
+    int threads =
+        settings.ioThreads() > 0
+            ? settings.ioThreads()
+            : Runtime.getRuntime().availableProcessors();
+    boss = new MultiThreadIoEventLoopGroup(1, io);
+    workers = new MultiThreadIoEventLoopGroup(threads, io);
+    var bootstrap =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(channelType)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    configure(ch);
+                  }
+                });
+    serverChannel = bootstrap.bind(settings.host(), settings.port()).sync().channel();
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  public String transport() {
+    return transport;
+  }
+
+  private void configure(SocketChannel ch) {
+    ChannelPipeline p = ch.pipeline();
+    if (connections.incrementAndGet() > settings.maxConnections()) {
+      connections.decrementAndGet();
+      p.addLast(new Refuse());
+      return;
+    }
+    channels.add(ch);
+    ch.closeFuture().addListener(f -> connections.decrementAndGet());
+    if (ssl != null) {
+      p.addLast(ssl.newHandler(ch.alloc()));
+      p.addLast(
+          new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+            @Override
+            protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+              if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                addHttp2(ctx.pipeline());
+              } else {
+                addHttp1(ctx.pipeline(), false);
+              }
+            }
+          });
+    } else {
+      addHttp1(p, settings.h2c());
+    }
+  }
+
+  private HttpDecoderConfig decoderConfig() {
+    return new HttpDecoderConfig()
+        .setMaxInitialLineLength(settings.maxRequestLine())
+        .setMaxHeaderSize(settings.maxHeaderSize())
+        .setMaxChunkSize(64 * 1024)
+        // names and values: a bare CR, LF or NUL inside a value is a smuggling vector, not data
+        .setHeadersFactory(
+            DefaultHttpHeadersFactory.headersFactory()
+                .withValidation(true)
+                .withValueValidation(true))
+        .setTrailersFactory(
+            DefaultHttpHeadersFactory.trailersFactory()
+                .withValidation(true)
+                .withValueValidation(true))
+        .setStrictLineParsing(true)
+        .setAllowDuplicateContentLengths(false);
+  }
+
+  private void addHttp1(ChannelPipeline p, boolean h2c) {
+    var connection = new HttpConnection(context, false);
+    var codec = new HttpServerCodec(decoderConfig());
+    p.addLast(connection.new FirstByteWatcher());
+    if (h2c) {
+      var upgrade =
+          new HttpServerUpgradeHandler(
+              codec,
+              protocol ->
+                  AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
+                      ? new Http2ServerUpgradeCodec(frameCodec(), multiplex())
+                      : null,
+              (int) Math.min(Integer.MAX_VALUE, settings.maxBodySize()));
+      p.addLast(
+          new CleartextHttp2ServerUpgradeHandler(
+              codec,
+              upgrade,
+              new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                  ch.pipeline().addLast(frameCodec(), multiplex());
+                  idle(ch.pipeline());
+                }
+              }));
+    } else {
+      p.addLast(codec);
+    }
+    p.addLast(connection);
+  }
+
+  private void addHttp2(ChannelPipeline p) {
+    p.addLast(frameCodec(), multiplex());
+    idle(p);
+  }
+
+  private Http2FrameCodec frameCodec() {
+    return Http2FrameCodecBuilder.forServer()
+        .initialSettings(
+            Http2Settings.defaultSettings()
+                .maxHeaderListSize(settings.maxHeaderSize())
+                .maxConcurrentStreams(256))
+        .validateHeaders(true)
+        .build();
+  }
+
+  private ChannelHandler multiplex() {
+    ChannelInitializer<Http2StreamChannel> stream =
+        new ChannelInitializer<>() {
+          @Override
+          protected void initChannel(Http2StreamChannel ch) {
+            ch.pipeline()
+                .addLast(
+                    new Http2StreamFrameToHttpObjectCodec(true), new HttpConnection(context, true));
+          }
+        };
+    return new Http2MultiplexHandler(stream, stream);
+  }
+
+  /** HTTP/2 connections close after the idle timeout with no stream activity. */
+  private void idle(ChannelPipeline p) {
+    long idleMillis = settings.idleTimeout().toMillis();
+    p.addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+    p.addLast(
+        new ChannelInboundHandlerAdapter() {
+          @Override
+          public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof IdleStateEvent) {
+              ctx.close();
+            } else {
+              super.userEventTriggered(ctx, evt);
+            }
+          }
+        });
+  }
+
+  /**
+   * Stops accepting, lets in-flight requests finish for up to {@code grace}, then closes every
+   * connection and the event loops. Responses sent while draining carry {@code Connection: close}.
+   */
+  public void stop(Duration grace) {
+    context.startDraining();
+    if (serverChannel != null) serverChannel.close().awaitUninterruptibly();
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (context.inFlight() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (context.inFlight() > 0) {
+      log.warn(
+          "{} requests still running after the shutdown grace period of {}; closing their connections",
+          context.inFlight(),
+          grace);
+    }
+    channels.close().awaitUninterruptibly();
+    if (boss != null) boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    if (workers != null) workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    executor.shutdownNow();
+  }
+
+  /** Answers 503 to a connection over the limit and closes it, without reading its request. */
+  private static final class Refuse extends ChannelInboundHandlerAdapter {
+    private static final byte[] RESPONSE =
+        ("HTTP/1.1 503 Service Unavailable\r\n"
+                + "Content-Type: application/problem+json\r\nConnection: close\r\nContent-Length: 113\r\n\r\n"
+                + "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                + "\"detail\":\"Too many connections; retry shortly.\"}")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(RESPONSE)).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.keel.core.internal.server;
+
+import dev.keel.core.internal.http.Pipeline;
+import dev.keel.core.internal.json.JsonCodec;
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What every connection of one server shares: settings, pipeline, executor, in-flight count. */
+final class ServerContext {
+  private static final Logger log = LoggerFactory.getLogger(ServerContext.class);
+
+  private final ServerSettings settings;
+  private final Pipeline pipeline;
+  private final JsonCodec json;
+  private final ExecutorService executor;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final DateHeader date = new DateHeader();
+  private volatile boolean draining;
+
+  ServerContext(
+      ServerSettings settings, Pipeline pipeline, JsonCodec json, ExecutorService executor) {
+    this.settings = settings;
+    this.pipeline = pipeline;
+    this.json = json;
+    this.executor = executor;
+  }
+
+  ServerSettings settings() {
+    return settings;
+  }
+
+  Pipeline pipeline() {
+    return pipeline;
+  }
+
+  JsonCodec json() {
+    return json;
+  }
+
+  ExecutorService executor() {
+    return executor;
+  }
+
+  CharSequence date() {
+    return date.value();
+  }
+
+  void requestStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  void requestFinished() {
+    inFlight.decrementAndGet();
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  boolean draining() {
+    return draining;
+  }
+
+  void startDraining() {
+    draining = true;
+  }
+
+  void logConnectionError(Throwable cause) {
+    if (cause instanceof IOException) {
+      log.debug("Connection error: {}", cause.toString()); // resets and broken pipes are routine
+    } else {
+      log.warn("Connection error", cause);
+    }
+  }
+}
