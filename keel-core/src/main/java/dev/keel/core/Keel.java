@@ -233,7 +233,10 @@ public final class Keel implements Routes {
               middleware,
               before,
               after,
-              new ResultEncoder(json),
+              new ResultEncoder(
+                  json,
+                  new ResultEncoder.Options(
+                      settings.etag(), settings.compression(), settings.compressionThreshold())),
               new ErrorMapper(errorMappings));
     }
     return pipeline;

@@ -134,6 +134,8 @@ public final class TestClient implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
       body = out.toByteArray();
+    } else if (response.file() != null) {
+      body = readRegion(response.file());
     } else {
       body = new byte[response.body().readableBytes()];
       response.body().readBytes(body);
@@ -167,6 +169,18 @@ public final class TestClient implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static byte[] readRegion(dev.keel.core.internal.http.FileBody file) {
+    try (var channel = java.nio.channels.FileChannel.open(file.path())) {
+      var buffer = java.nio.ByteBuffer.allocate((int) file.length());
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, file.offset() + buffer.position()) < 0) break;
+      }
+      return buffer.array();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

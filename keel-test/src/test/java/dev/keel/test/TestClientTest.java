@@ -101,6 +101,7 @@ class TestClientTest {
                         out.write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
                     }))
         .get("/empty", ctx -> null)
+        .get("/big", ctx -> "lorem ipsum ".repeat(500))
         .group(
             "/admin",
             admin -> {
@@ -323,6 +324,44 @@ class TestClientTest {
       var empty = client.get("/empty").send();
       assertThat(empty.status()).isEqualTo(204);
       assertThat(empty.body()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("transports")
+  void etagsAndConditionalRequests(Function<Keel, TestClient> transport) {
+    try (var client = transport.apply(app())) {
+      var first = client.get("/files/special").send();
+      String etag = first.header("etag").orElseThrow();
+      assertThat(etag).startsWith("W/\"");
+      var again = client.get("/files/special").header("If-None-Match", etag).send();
+      assertThat(again.status()).isEqualTo(304);
+      assertThat(again.body()).isEmpty();
+      assertThat(again.header("etag")).contains(etag);
+      var other = client.get("/files/special").header("If-None-Match", "W/\"nope\"").send();
+      assertThat(other.status()).isEqualTo(200);
+      assertThat(client.post("/notes").json(new Note("x")).send().header("etag")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("transports")
+  void gzipWhenAcceptedAndWorthIt(Function<Keel, TestClient> transport) throws Exception {
+    try (var client = transport.apply(app())) {
+      var zipped = client.get("/big").header("Accept-Encoding", "br, gzip;q=0.8").send();
+      assertThat(zipped.header("content-encoding")).contains("gzip");
+      assertThat(zipped.header("vary")).contains("accept-encoding");
+      assertThat(zipped.body().length).isLessThan(200);
+      try (var in =
+          new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            .isEqualTo("lorem ipsum ".repeat(500));
+      }
+      var refused = client.get("/big").header("Accept-Encoding", "gzip;q=0").send();
+      assertThat(refused.header("content-encoding")).isEmpty();
+      assertThat(refused.text()).hasSize(6000);
+      var small = client.get("/files/special").header("Accept-Encoding", "gzip").send();
+      assertThat(small.header("content-encoding")).isEmpty();
     }
   }
 }

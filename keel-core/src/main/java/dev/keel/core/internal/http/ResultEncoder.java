@@ -9,9 +9,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,10 +26,24 @@ public final class ResultEncoder {
   static final String PROBLEM = "application/problem+json";
   static final String OCTETS = "application/octet-stream";
 
-  private final JsonCodec json;
+  /**
+   * What happens to complete bodies after encoding.
+   *
+   * @param etag add a weak {@code ETag} to 200 responses to GET and HEAD and answer a matching
+   *     {@code If-None-Match} with 304
+   * @param compression gzip text-like bodies of at least {@code compressionThreshold} bytes when
+   *     the client accepts it
+   */
+  public record Options(boolean etag, boolean compression, int compressionThreshold) {
+    public static final Options DEFAULT = new Options(true, true, 1024);
+  }
 
-  public ResultEncoder(JsonCodec json) {
+  private final JsonCodec json;
+  private final Options options;
+
+  public ResultEncoder(JsonCodec json, Options options) {
     this.json = json;
+    this.options = options;
   }
 
   public Response encode(Exchange ex, Object result) {
@@ -40,6 +58,8 @@ public final class ResultEncoder {
       case ByteBuffer buffer -> full(ex, status, OCTETS, Unpooled.wrappedBuffer(buffer));
       case Problem p -> problem(ex, p);
       case StreamingBody s -> streamed(ex, status, s);
+      case Path path -> file(ex, status, path);
+      case FileBody f -> Response.file(status, headers(ex, null), f);
       case InputStream in ->
           streamed(
               ex,
@@ -75,8 +95,20 @@ public final class ResultEncoder {
     return Unpooled.wrappedBuffer(s.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Response full(Exchange ex, int status, String contentType, ByteBuf body) {
-    return Response.full(status, headers(ex, contentType), body);
+  private Response full(Exchange ex, int status, String contentType, ByteBuf body) {
+    return Conditional.apply(ex, Response.full(status, headers(ex, contentType), body), options);
+  }
+
+  private static Response file(Exchange ex, int status, Path path) {
+    try {
+      long size = Files.size(path);
+      return Response.file(
+          status,
+          headers(ex, MediaTypes.forFileName(path.getFileName().toString())),
+          new FileBody(path, 0, size));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot send file " + path, e);
+    }
   }
 
   private static Response streamed(Exchange ex, int status, StreamingBody s) {

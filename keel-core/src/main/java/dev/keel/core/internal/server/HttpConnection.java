@@ -205,7 +205,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
       Pending p = queue.poll();
       busy = true;
       if (p.target().nonBlocking()) {
-        finish(p, server.pipeline().run(p.exchange(), p.target()), false);
+        Response response = server.pipeline().run(p.exchange(), p.target());
+        if (response.isDeferred() && !p.head()) {
+          server.executor().execute(() -> sendDeferred(p, response)); // never block the loop
+        } else {
+          finish(p, response, false);
+        }
       } else {
         server.executor().execute(() -> runBlocking(p));
       }
@@ -217,19 +222,27 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private void runBlocking(Pending p) {
     Response response = server.pipeline().run(p.exchange(), p.target());
-    if (response.isStreamed() && !p.head()) {
-      boolean ok =
-          ResponseWriter.stream(ctx, p.exchange(), response, p.version(), p.keepAlive(), server);
-      boolean keepAlive = ok && p.keepAlive() && !server.draining();
-      ctx.executor()
-          .execute(
-              () -> {
-                afterResponse(p, keepAlive);
-                if (!keepAlive) ctx.close(); // the last chunk was flushed before stream() returned
-              });
+    if (response.isDeferred() && !p.head()) {
+      sendDeferred(p, response);
     } else {
       ctx.executor().execute(() -> finish(p, response, true));
     }
+  }
+
+  /** Sends a stream or file from a virtual thread: writing blocks while the client is slow. */
+  private void sendDeferred(Pending p, Response response) {
+    boolean ok =
+        response.isStreamed()
+            ? ResponseWriter.stream(ctx, p.exchange(), response, p.version(), p.keepAlive(), server)
+            : ResponseWriter.file(
+                ctx, p.exchange(), response, p.version(), p.keepAlive(), stream, server);
+    boolean keepAlive = ok && p.keepAlive() && !server.draining();
+    ctx.executor()
+        .execute(
+            () -> {
+              afterResponse(p, keepAlive);
+              if (!keepAlive) ctx.close(); // the last chunk was flushed before the send returned
+            });
   }
 
   /** Writes a complete response on the event loop and moves on to the next request. */

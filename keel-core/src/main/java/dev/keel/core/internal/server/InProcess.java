@@ -54,8 +54,9 @@ public final class InProcess {
       Response response = pipeline.run(exchange, pipeline.resolve(exchange));
       response.headers().set(HttpHeaderNames.SERVER, "Keel");
       if (request.method().equals(HttpMethod.HEAD) && !response.isStreamed()) {
-        int length = response.body().readableBytes();
-        response.body().release();
+        long length =
+            response.file() != null ? response.file().length() : response.body().readableBytes();
+        if (response.body() != null) response.body().release();
         response.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
         return Response.full(response.status(), response.headers(), Unpooled.EMPTY_BUFFER);
       }

@@ -1,11 +1,13 @@
 package dev.keel.core.internal.server;
 
 import dev.keel.core.internal.http.Exchange;
+import dev.keel.core.internal.http.FileBody;
 import dev.keel.core.internal.http.Response;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -18,9 +20,13 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +45,8 @@ final class ResponseWriter {
       boolean head,
       boolean stream,
       ServerContext s) {
-    ByteBuf body = r.body();
-    int length = body.readableBytes();
+    ByteBuf body = r.body() == null ? Unpooled.EMPTY_BUFFER : r.body();
+    long length = r.file() != null ? r.file().length() : body.readableBytes();
     if (head) {
       body.release();
       body = Unpooled.EMPTY_BUFFER;
@@ -96,6 +102,59 @@ final class ResponseWriter {
       return false;
     }
     return !http10;
+  }
+
+  /**
+   * Sends a file region from the handler's virtual thread: zero-copy ({@code sendfile}) on a
+   * cleartext HTTP/1.1 connection, copied in chunks over TLS and HTTP/2.
+   */
+  static boolean file(
+      ChannelHandlerContext ctx,
+      Exchange ex,
+      Response r,
+      HttpVersion version,
+      boolean keepAlive,
+      boolean stream,
+      ServerContext s) {
+    FileBody f = r.file();
+    HttpHeaders h = r.headers();
+    common(h, s);
+    h.set(HttpHeaderNames.CONTENT_LENGTH, f.length());
+    if (!stream) connection(h, version, keepAlive);
+    ctx.write(
+        new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()), h));
+    try {
+      if (!stream && ctx.pipeline().get(SslHandler.class) == null) {
+        ctx.write(new DefaultFileRegion(f.path().toFile(), f.offset(), f.length()));
+        ChannelFuture done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        done.awaitUninterruptibly();
+        if (!done.isSuccess()) throw new IOException("the client went away", done.cause());
+      } else {
+        try (var out = new ChunkedOutput(ctx);
+            var channel = FileChannel.open(f.path(), StandardOpenOption.READ)) {
+          var buffer = ByteBuffer.allocate(CHUNK);
+          long position = f.offset();
+          long end = f.offset() + f.length();
+          while (position < end) {
+            buffer.clear().limit((int) Math.min(CHUNK, end - position));
+            int n = channel.read(buffer, position);
+            if (n < 0) throw new IOException("file " + f.path() + " shrank while being sent");
+            out.write(buffer.array(), 0, n);
+            position += n;
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn(
+          "Sending file {} for {} {} failed after it started; closing the connection",
+          f.path(),
+          ex.method(),
+          ex.path(),
+          e);
+      ctx.close();
+      return false;
+    }
+    return true;
   }
 
   private static void common(HttpHeaders h, ServerContext s) {

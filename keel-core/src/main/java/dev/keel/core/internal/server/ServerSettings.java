@@ -27,7 +27,10 @@ public record ServerSettings(
     Optional<Path> tlsCert,
     Optional<Path> tlsKey,
     long multipartMemoryThreshold,
-    boolean nativeTransport) {
+    boolean nativeTransport,
+    boolean etag,
+    boolean compression,
+    int compressionThreshold) {
 
   public static ServerSettings from(Config c) {
     String p = "keel.server.";
@@ -49,7 +52,10 @@ public record ServerSettings(
         c.path(p + "tls.cert"),
         c.path(p + "tls.key"),
         c.bytes(p + "multipart-memory-threshold", 16 * 1024),
-        c.bool(p + "native-transport", true));
+        c.bool(p + "native-transport", true),
+        c.bool(p + "etag", true),
+        c.bool(p + "compression", true),
+        (int) Math.min(Integer.MAX_VALUE, c.bytes(p + "compression-threshold", 1024)));
   }
 
   public boolean tls() {

@@ -1,0 +1,451 @@
+#!/usr/bin/env bash
+# Keel benchmark harness: TechEmpower-style /plaintext and /json, Keel against its peers.
+#
+#   bench.sh [--reps N] [--duration 10s] [--only keel,netty,...] [--out docs/benchmarks.md]
+#            [--warmup 5s] [--warmup-rounds 6]
+#
+# Per repetition it goes round-robin over the servers (so machine noise is spread over all of
+# them): start one server, time start-up (process start -> first 200 on /plaintext), validate its
+# responses (first time only), warm up until throughput settles, run the wrk matrix, read its RSS,
+# stop it. Then it prints
+# one markdown table per metric (median and min-max across repetitions, ratio to Keel).
+# The peers live in benchmarks/peers (see its README.md); they are not part of the root reactor.
+set -uo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+PEERS="$ROOT/benchmarks/peers"
+COMMAND_LINE="benchmarks/wrk/bench.sh"
+for arg in "$@"; do # shell-quote only what needs it (keeps --only a,b readable)
+  if [[ "$arg" =~ ^[A-Za-z0-9_./:=,@%+-]+$ ]]; then COMMAND_LINE+=" $arg"; else COMMAND_LINE+=" $(printf '%q' "$arg")"; fi
+done
+
+REPS=3
+DURATION=10s
+WARMUP=5s         # length of one warm-up round
+WARMUP_ROUNDS=6   # max rounds per endpoint; stops earlier once two rounds agree within 5 %
+ONLY=""
+OUT=""
+PORT="${BENCH_PORT:-8080}"
+WRK_THREADS=2
+STARTUP_TIMEOUT_S=60
+
+# Same JVM flags for every Java server. A fixed 256 MiB heap takes heap-sizing ergonomics out of
+# the comparison (on this 24 GiB host the default max heap would be 6 GiB, so RSS would mostly
+# measure how lazily each server's allocation rate lets G1 grow the heap) and is ample for
+# hello-world handlers. G1 is named explicitly because the JVM silently picks Serial GC when it
+# sees fewer than 2 CPUs or < 1792 MiB (containers). Native access is granted up front so that
+# Netty's epoll JNI loading prints no JDK 25 warnings (no effect on servers that don't use JNI).
+# Override with BENCH_JVM_OPTS if needed (and say so when publishing numbers).
+JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx256m -XX:+UseG1GC --enable-native-access=ALL-UNNAMED}"
+
+# ---- The servers: name -> start command (evaluated with $JAVA, $JVM_OPTS, $PORT set). ----------
+# Order here = order of the round-robin and of the tables. Each command must `exec` the server
+# so that the PID we hold is the JVM's own (for SIGTERM and /proc/PID/status).
+SERVER_ORDER=(keel keel-vt netty vertx javalin spring helidon)
+declare -A SERVER_CMD=(
+  [keel]='KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
+  # The same app with its handlers hopping to virtual threads: measures what the hop costs.
+  [keel-vt]='KEEL_SERVER_PORT=$PORT KEEL_TECHEMPOWER_VIRTUAL_THREADS=true exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
+  [netty]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/netty/target/netty-peer.jar"'
+  [vertx]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/vertx/target/vertx-peer.jar"'
+  [javalin]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/javalin/target/javalin-peer.jar"'
+  [spring]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/spring/target/spring-peer.jar"'
+  [helidon]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/helidon/target/helidon-peer.jar"'
+)
+KEEL_JAR="$ROOT/examples/techempower/target/techempower.jar"
+
+# ---- The measurements: id | path | connections | pipeline depth | title ------------------------
+TESTS=(
+  "plain64|/plaintext|64|1|plaintext, 64 connections"
+  "plain256|/plaintext|256|1|plaintext, 256 connections"
+  "pipe256|/plaintext|256|16|plaintext, 256 connections, pipelined x16"
+  "json64|/json|64|1|json, 64 connections"
+  "json256|/json|256|1|json, 256 connections"
+)
+# TechEmpower's Accept headers for the two tests.
+ACCEPT_PLAIN='text/plain,text/html;q=0.9,application/xhtml+xml;q=0.9,application/xml;q=0.8,*/*;q=0.7'
+ACCEPT_JSON='application/json,text/html;q=0.9,application/xhtml+xml;q=0.9,application/xml;q=0.8,*/*;q=0.7'
+
+usage() {
+  sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
+  echo "Servers: ${SERVER_ORDER[*]} (default: all). Env: BENCH_PORT (default 8080), BENCH_JVM_OPTS."
+}
+die() { echo "bench: $*" >&2; exit 1; }
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --reps) REPS="${2:?--reps needs a value}"; shift 2 ;;
+    --reps=*) REPS="${1#*=}"; shift ;;
+    --duration) DURATION="${2:?--duration needs a value}"; shift 2 ;;
+    --duration=*) DURATION="${1#*=}"; shift ;;
+    --warmup) WARMUP="${2:?--warmup needs a value}"; shift 2 ;;
+    --warmup=*) WARMUP="${1#*=}"; shift ;;
+    --warmup-rounds) WARMUP_ROUNDS="${2:?--warmup-rounds needs a value}"; shift 2 ;;
+    --warmup-rounds=*) WARMUP_ROUNDS="${1#*=}"; shift ;;
+    --only) ONLY="${2:?--only needs a value}"; shift 2 ;;
+    --only=*) ONLY="${1#*=}"; shift ;;
+    --out) OUT="${2:?--out needs a value}"; shift 2 ;;
+    --out=*) OUT="${1#*=}"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument: $1" ;;
+  esac
+done
+[[ "$REPS" =~ ^[1-9][0-9]*$ ]] || die "--reps must be a positive integer, got '$REPS'"
+[[ "$DURATION" =~ ^[0-9]+[smh]?$ ]] || die "--duration must look like 10s, got '$DURATION'"
+[[ "$WARMUP" =~ ^[0-9]+[smh]?$ ]] || die "--warmup must look like 5s, got '$WARMUP'"
+[[ "$WARMUP_ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--warmup-rounds must be a positive integer"
+[[ -n "$OUT" && "$OUT" != /* ]] && OUT="$PWD/$OUT"
+
+SELECTED=()
+if [[ -z "$ONLY" ]]; then
+  SELECTED=("${SERVER_ORDER[@]}")
+else
+  IFS=',' read -r -a wanted <<<"$ONLY"
+  for w in "${wanted[@]}"; do
+    [[ -n "${SERVER_CMD[$w]+x}" ]] || die "unknown server '$w' in --only (known: ${SERVER_ORDER[*]})"
+  done
+  for s in "${SERVER_ORDER[@]}"; do
+    for w in "${wanted[@]}"; do [[ "$s" == "$w" ]] && SELECTED+=("$s") && break; done
+  done
+fi
+
+RUN_DIR="$SCRIPT_DIR/target/run-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$RUN_DIR"
+RESULTS="$RUN_DIR/results.tsv" # server <TAB> metric <TAB> rep <TAB> value
+: >"$RESULTS"
+NOTES="$RUN_DIR/notes.txt" # problems worth printing under the tables
+: >"$NOTES"
+note() { echo "- $*" >>"$NOTES"; log "NOTE: $*"; }
+
+# ---- Clean-up: nothing may outlive the script. ------------------------------------------------
+SERVER_PID=""
+cleanup() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$SERVER_PID" 2>/dev/null
+  fi
+}
+trap cleanup EXIT
+trap 'echo "bench: interrupted" >&2; exit 130' INT TERM
+
+# ---- Tools: JDK 25+, wrk, curl. --------------------------------------------------------------
+jdk_major() { # JDK home -> major version (from its release file), or empty
+  local v
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -1)
+  if [[ -z "$v" && -x "$1/bin/java" ]]; then
+    v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+  fi
+  echo "$v"
+}
+find_jdk() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+    local m; m=$(jdk_major "$JAVA_HOME")
+    [[ -n "$m" && "$m" -ge 25 ]] && { echo "$JAVA_HOME"; return; }
+  fi
+  local d m
+  for d in /usr/lib/jvm/*; do
+    [[ -f "$d/release" && -x "$d/bin/java" ]] || continue
+    m=$(jdk_major "$d")
+    [[ -n "$m" && "$m" -ge 25 ]] && { echo "$d"; return; }
+  done
+}
+JAVA_HOME=$(find_jdk)
+[[ -n "$JAVA_HOME" ]] || die "no JDK 25+ found (JAVA_HOME, /usr/lib/jvm/*)"
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+log "JDK: $JAVA_HOME"
+
+command -v curl >/dev/null || die "curl is required"
+if ! command -v wrk >/dev/null; then
+  log "wrk not found: installing it with apt-get"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get install -y wrk >"$RUN_DIR/apt.log" 2>&1 ||
+    { $SUDO apt-get update >>"$RUN_DIR/apt.log" 2>&1 && $SUDO apt-get install -y wrk >>"$RUN_DIR/apt.log" 2>&1; }
+  command -v wrk >/dev/null || die "could not install wrk (see $RUN_DIR/apt.log)"
+fi
+
+# ---- Builds. ---------------------------------------------------------------------------------
+is_selected() { local s; for s in "${SELECTED[@]}"; do [[ "$s" == "$1" ]] && return 0; done; return 1; }
+unselect() { local s keep=(); for s in "${SELECTED[@]}"; do [[ "$s" != "$1" ]] && keep+=("$s"); done; SELECTED=("${keep[@]}"); }
+
+KEEL_STATUS="not selected (--only)"
+if is_selected keel || is_selected keel-vt; then
+  log "building Keel's techempower example"
+  if (cd "$ROOT" && ./mvnw -q -B -pl examples/techempower -am package -DskipTests -Dspotless.check.skip=true) >"$RUN_DIR/build-keel.log" 2>&1 &&
+    [[ -f "$KEEL_JAR" ]]; then
+    KEEL_STATUS="benchmarked"
+  else
+    KEEL_STATUS="SKIPPED: could not build $KEEL_JAR (see $RUN_DIR/build-keel.log)"
+    echo "bench: *** Keel skipped: examples/techempower did not build or produced no techempower.jar" >&2
+    { grep -m3 'ERROR' "$RUN_DIR/build-keel.log" || tail -3 "$RUN_DIR/build-keel.log"; } | sed 's/^/bench:     /' >&2
+    note "Keel was skipped: examples/techempower did not build (no target/techempower.jar)."
+    unselect keel
+    unselect keel-vt
+  fi
+fi
+
+PEER_MODULES=()
+for s in "${SELECTED[@]}"; do [[ "$s" != keel && "$s" != keel-vt ]] && PEER_MODULES+=("$s"); done
+if [[ ${#PEER_MODULES[@]} -gt 0 ]]; then
+  modules=$(IFS=,; echo "${PEER_MODULES[*]}")
+  log "building peers: $modules"
+  (cd "$ROOT" && ./mvnw -q -B -f benchmarks/peers/pom.xml -pl "$modules" package -DskipTests) \
+    >"$RUN_DIR/build-peers.log" 2>&1 || { tail -30 "$RUN_DIR/build-peers.log" >&2; die "peer build failed (see $RUN_DIR/build-peers.log)"; }
+fi
+[[ ${#SELECTED[@]} -gt 0 ]] || die "nothing to benchmark"
+
+# ---- Server life cycle. ----------------------------------------------------------------------
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+ensure_port_free() {
+  local i
+  for i in $(seq 1 100); do port_busy || return 0; sleep 0.1; done
+  die "port $PORT is still in use by another process (ss -ltnp 'sport = :$PORT'); set BENCH_PORT"
+}
+
+# start_server NAME LOGFILE -> sets SERVER_PID and STARTUP_MS; returns 1 if it never answered 200.
+start_server() {
+  local name=$1 logf=$2 t0 code
+  ensure_port_free
+  t0=$(now_ms)
+  (
+    cd "$RUN_DIR" || exit 1
+    eval "${SERVER_CMD[$name]}"
+  ) >"$logf" 2>&1 &
+  SERVER_PID=$!
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/plaintext" 2>/dev/null)
+    if [[ "$code" == 200 ]]; then STARTUP_MS=$(($(now_ms) - t0)); return 0; fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      log "$name exited during start-up (log: $logf)"; tail -5 "$logf" >&2; SERVER_PID=""; return 1
+    fi
+    if (($(now_ms) - t0 > STARTUP_TIMEOUT_S * 1000)); then
+      log "$name did not answer 200 on /plaintext within ${STARTUP_TIMEOUT_S}s"; stop_server; return 1
+    fi
+    sleep 0.01
+  done
+}
+
+stop_server() {
+  [[ -n "$SERVER_PID" ]] || return 0
+  kill -TERM "$SERVER_PID" 2>/dev/null
+  local i
+  for i in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    log "still alive 10 s after SIGTERM: SIGKILL"
+    kill -KILL "$SERVER_PID" 2>/dev/null
+  fi
+  wait "$SERVER_PID" 2>/dev/null
+  SERVER_PID=""
+}
+
+rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
+
+# validate NAME -> 0 if both endpoints answer exactly as TechEmpower requires; prints why not.
+validate() {
+  local name=$1 path want_body want_type code body hdrs ok=0
+  for path in /plaintext /json; do
+    if [[ $path == /plaintext ]]; then want_body='Hello, World!'; want_type='text/plain'
+    else want_body='{"message":"Hello, World!"}'; want_type='application/json'; fi
+    hdrs="$RUN_DIR/validate-$name${path//\//-}.headers"
+    code=$(curl -s --max-time 5 -D "$hdrs" -o "$RUN_DIR/validate-$name${path//\//-}.body" -w '%{http_code}' "http://127.0.0.1:$PORT$path")
+    body=$(cat "$RUN_DIR/validate-$name${path//\//-}.body" 2>/dev/null)
+    [[ "$code" == 200 ]] || { echo "$path: status $code (want 200)"; ok=1; }
+    [[ "$body" == "$want_body" ]] || { echo "$path: body '$body' (want '$want_body')"; ok=1; }
+    grep -qi '^server:' "$hdrs" || { echo "$path: no Server header"; ok=1; }
+    grep -qi '^date:' "$hdrs" || { echo "$path: no Date header"; ok=1; }
+    tr -d '\r' <"$hdrs" | grep -qiE "^content-type: *$want_type *(;.*)?$" ||
+      { echo "$path: content type '$(grep -i '^content-type:' "$hdrs" | tr -d '\r')' (want $want_type)"; ok=1; }
+  done
+  return $ok
+}
+
+# run_wrk LOGFILE CONNECTIONS DEPTH PATH DURATION -> echoes "rps p99_ms socket_errors non2xx"
+run_wrk() {
+  local logf=$1 conns=$2 depth=$3 path=$4 dur=$5 accept script args=()
+  if [[ $path == /json ]]; then accept=$ACCEPT_JSON; else accept=$ACCEPT_PLAIN; fi
+  if ((depth > 1)); then script="$SCRIPT_DIR/pipeline.lua"; args=(-- "$depth"); else script="$SCRIPT_DIR/report.lua"; fi
+  wrk -t"$WRK_THREADS" -c"$conns" -d"$dur" --latency -s "$script" \
+    -H "Accept: $accept" -H 'Connection: keep-alive' \
+    "http://127.0.0.1:$PORT$path" "${args[@]}" >"$logf" 2>&1
+  awk '/^BENCH_RESULT/ {
+      for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      printf "%.0f %.3f %d %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p99_us"] / 1000, v["socket_errors"], v["non2xx"]
+    }' "$logf"
+}
+
+# warm_up NAME REP: per endpoint, rounds of $WARMUP at 256 connections until two consecutive
+# rounds agree within 5 % (JIT settled), at least 2 and at most $WARMUP_ROUNDS rounds. Slow
+# starters (Jetty/Javalin, Tomcat) need 20 s+ on 2 busy cores; a fixed 5 s would rank their JIT.
+warm_up() {
+  local name=$1 rep=$2 path prev cur i rounds=""
+  for path in /plaintext /json; do
+    prev=0
+    for i in $(seq 1 "$WARMUP_ROUNDS"); do
+      cur=$(run_wrk "$RUN_DIR/$name-rep$rep-warmup${path//\//-}-$i.txt" 256 1 "$path" "$WARMUP" | cut -d' ' -f1)
+      cur=${cur:-0}
+      ((i > 1)) && awk -v a="$prev" -v b="$cur" 'BEGIN { exit !(a > 0 && b > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05) }' && break
+      prev=$cur
+    done
+    rounds+="$path: $i round(s), last $cur req/s; "
+  done
+  log "rep $rep/$REPS: $name: warm-up done (${rounds%; })"
+}
+
+record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$RESULTS"; }
+
+declare -A BROKEN=() VALIDATED=()
+
+bench_server() {
+  local name=$1 rep=$2 logf="$RUN_DIR/$1-rep$2.log" t id path conns depth title out rps p99 serr n2xx rss
+  log "rep $rep/$REPS: $name: starting"
+  if ! start_server "$name" "$logf"; then
+    note "$name, rep $rep: did not start (log: $logf)."
+    return
+  fi
+  log "rep $rep/$REPS: $name: up in ${STARTUP_MS} ms (pid $SERVER_PID)"
+  record "$name" startup "$rep" "$STARTUP_MS"
+
+  if [[ -z "${VALIDATED[$name]+x}" ]]; then
+    if ! out=$(validate "$name"); then
+      BROKEN[$name]="$out"
+      echo "bench: *** $name FAILED validation, not benchmarked:" >&2
+      echo "$out" | sed 's/^/bench:     /' >&2
+      note "$name FAILED validation and was not benchmarked: $(echo "$out" | paste -sd ';' -)"
+      stop_server
+      return
+    fi
+    VALIDATED[$name]=1
+    log "$name: responses valid"
+  fi
+
+  warm_up "$name" "$rep"
+
+  for t in "${TESTS[@]}"; do
+    IFS='|' read -r id path conns depth title <<<"$t"
+    out=$(run_wrk "$RUN_DIR/$name-rep$rep-$id.txt" "$conns" "$depth" "$path" "$DURATION")
+    if [[ -z "$out" ]]; then
+      note "$name, rep $rep, $title: wrk produced no result (see $RUN_DIR/$name-rep$rep-$id.txt)."
+      continue
+    fi
+    read -r rps p99 serr n2xx <<<"$out"
+    record "$name" "rps_$id" "$rep" "$rps"
+    record "$name" "p99_$id" "$rep" "$p99"
+    ((serr > 0 || n2xx > 0)) && note "$name, rep $rep, $title: $serr socket errors, $n2xx non-2xx responses."
+    log "rep $rep/$REPS: $name: $title: $rps req/s, p99 $p99 ms"
+  done
+
+  rss=$(rss_mib "$SERVER_PID")
+  [[ -n "$rss" ]] && record "$name" rss "$rep" "$rss"
+  log "rep $rep/$REPS: $name: RSS ${rss:-?} MiB; stopping"
+  stop_server
+}
+
+# ---- Run. ------------------------------------------------------------------------------------
+STARTED_AT=$(date -u +'%Y-%m-%d %H:%M:%S UTC')
+log "servers: ${SELECTED[*]}; $REPS reps x ${#TESTS[@]} runs of $DURATION (after 2-$WARMUP_ROUNDS warm-up rounds of $WARMUP per endpoint); logs: $RUN_DIR"
+for rep in $(seq 1 "$REPS"); do
+  for name in "${SELECTED[@]}"; do
+    [[ -n "${BROKEN[$name]+x}" ]] && continue
+    bench_server "$name" "$rep"
+  done
+done
+
+# ---- Report. ---------------------------------------------------------------------------------
+# stats SERVER METRIC -> "median min max count" (empty when no samples)
+stats() {
+  awk -F'\t' -v s="$1" -v m="$2" '$1 == s && $2 == m { print $4 }' "$RESULTS" | sort -g |
+    awk '{ v[NR] = $1 } END {
+      if (NR == 0) exit
+      med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+      print med, v[1], v[NR], NR }'
+}
+fmt() { # METRIC-KIND VALUE
+  case "$1" in
+    rps|startup) printf '%.0f' "$2" ;;
+    p99) printf '%.2f' "$2" ;;
+    rss) printf '%.0f' "$2" ;;
+  esac
+}
+
+table() { # METRIC TITLE UNIT KIND BETTER
+  local metric=$1 title=$2 unit=$3 kind=$4 better=$5 name st med min max n keel ratio netty pct
+  keel=$(stats keel "$metric" | cut -d' ' -f1)
+  netty=$(stats netty "$metric" | cut -d' ' -f1)
+  echo "### $title"
+  echo
+  echo "$unit, $better is better. Median (min–max) over the repetitions."
+  echo
+  echo "| server | median | min–max | vs Keel | vs Netty |"
+  echo "|---|--:|--:|--:|--:|"
+  for name in "${SERVER_ORDER[@]}"; do
+    if [[ $name == keel && $KEEL_STATUS == SKIPPED* ]]; then echo "| keel | skipped (not built) | | | |"; continue; fi
+    is_selected "$name" || continue
+    st=$(stats "$name" "$metric")
+    if [[ -z "$st" ]]; then
+      if [[ -n "${BROKEN[$name]+x}" ]]; then echo "| $name | failed validation | | | |"; else echo "| $name | no data | | | |"; fi
+      continue
+    fi
+    read -r med min max n <<<"$st"
+    ratio="–"; [[ -n "$keel" ]] && awk -v k="$keel" 'BEGIN { exit !(k > 0) }' && ratio=$(awk -v a="$med" -v k="$keel" 'BEGIN { printf "%.2f×", a / k }')
+    pct="–"; [[ -n "$netty" ]] && awk -v k="$netty" 'BEGIN { exit !(k > 0) }' && pct=$(awk -v a="$med" -v k="$netty" 'BEGIN { printf "%.0f%%", 100 * a / k }')
+    local label=$name; [[ $name == netty ]] && label="netty (raw, ceiling)"
+    echo "| $label | $(fmt "$kind" "$med") | $(fmt "$kind" "$min")–$(fmt "$kind" "$max") | $ratio | $pct |"
+  done
+  echo
+}
+
+peer_version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$PEERS/pom.xml" | head -1; }
+
+report() {
+  echo "## Keel benchmark results"
+  echo
+  echo "- Command: \`$COMMAND_LINE\`"
+  echo "- Date: $STARTED_AT"
+  echo "- Machine: $(nproc) CPUs (nproc), $(uname -sr), shared with everything else running on it"
+  echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p) ($JAVA_HOME)"
+  echo "- JVM flags (every server): \`$JVM_OPTS\`"
+  echo "- Load: $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), $WRK_THREADS threads, $DURATION per run after a warm-up of 2–$WARMUP_ROUNDS rounds of $WARMUP per endpoint (until throughput settles within 5 %), $REPS repetition(s), servers taken round-robin; wrk and server on the same host"
+  echo "- Peers: Netty $(peer_version netty.version), Vert.x $(peer_version vertx.version), Javalin $(peer_version javalin.version), Spring Boot $(peer_version spring-boot.version), Helidon $(peer_version helidon.version)"
+  echo "- Keel: $KEEL_STATUS"
+  echo
+  echo '```'
+  echo "\$ free -g"
+  free -g
+  echo '```'
+  echo
+  echo "\"vs Keel\" = server ÷ Keel (medians). Raw Netty is the practical ceiling for a JVM server; \"vs Netty\" = server ÷ Netty."
+  echo
+  local t id path conns depth title
+  table startup "Start-up time" "ms from process start to the first 200 on /plaintext" startup lower
+  for t in "${TESTS[@]}"; do
+    IFS='|' read -r id path conns depth title <<<"$t"
+    table "rps_$id" "Throughput: $title" "requests/s" rps higher
+  done
+  for t in "${TESTS[@]}"; do
+    IFS='|' read -r id path conns depth title <<<"$t"
+    table "p99_$id" "p99 latency: $title" "ms$([[ $depth -gt 1 ]] && echo ", per pipelined batch")" p99 lower
+  done
+  table rss "Memory: RSS after the runs" "MiB (VmRSS, read after warm-up and all runs)" rss lower
+  if [[ -s "$NOTES" ]]; then
+    echo "### Notes"
+    echo
+    cat "$NOTES"
+    echo
+  fi
+  echo "Raw logs: \`${RUN_DIR#"$ROOT"/}\`"
+}
+
+REPORT="$RUN_DIR/report.md"
+report >"$REPORT"
+cat "$REPORT"
+if [[ -n "$OUT" ]]; then
+  mkdir -p "$(dirname "$OUT")"
+  cp "$REPORT" "$OUT"
+  log "written to $OUT"
+fi
