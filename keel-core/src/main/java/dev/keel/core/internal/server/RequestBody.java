@@ -37,12 +37,12 @@ import java.util.Optional;
  * never sits in memory whole.
  */
 final class RequestBody {
-  private final CompositeByteBuf content;
+  private ByteBuf content; // null until bytes arrive; one chunk as is, a composite from the second
   private final HttpPostRequestDecoder multipart;
   private final HttpRequest request;
   private long received;
 
-  private RequestBody(CompositeByteBuf content, HttpPostRequestDecoder multipart, HttpRequest r) {
+  private RequestBody(ByteBuf content, HttpPostRequestDecoder multipart, HttpRequest r) {
     this.content = content;
     this.multipart = multipart;
     this.request = r;
@@ -57,7 +57,7 @@ final class RequestBody {
         throw new BadRequest("Malformed multipart request: " + e.getMessage());
       }
     }
-    return new RequestBody(Unpooled.compositeBuffer(1024), null, request);
+    return new RequestBody(null, null, request);
   }
 
   /** Adds a chunk; returns null, or the status and reason for rejecting the request. */
@@ -74,7 +74,16 @@ final class RequestBody {
         return "400 Malformed multipart body: " + e.getMessage();
       }
     } else if (chunk.isReadable()) {
-      content.addComponent(true, chunk.retain());
+      if (content == null) {
+        content = chunk.retain();
+      } else if (content instanceof CompositeByteBuf composite) {
+        composite.addComponent(true, chunk.retain());
+      } else {
+        CompositeByteBuf composite = Unpooled.compositeBuffer(1024);
+        composite.addComponent(true, content);
+        composite.addComponent(true, chunk.retain());
+        content = composite;
+      }
     }
     return null;
   }
@@ -97,7 +106,7 @@ final class RequestBody {
     }
     var decoded =
         new QueryStringDecoder(
-            content.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false);
+            content().toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false);
     return new SimpleForm(decoded.parameters(), Map.of());
   }
 
