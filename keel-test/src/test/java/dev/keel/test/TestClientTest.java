@@ -44,7 +44,10 @@ class TestClientTest {
     Keel app =
         Keel.create(
             Config.builder()
-                .args("--keel.server.port=0", "--keel.server.max-body-size=2KiB")
+                .args(
+                    "--keel.server.port=0",
+                    "--keel.server.max-body-size=2KiB",
+                    "--keel.server.multipart-memory-threshold=256")
                 .build());
     app.use(
             next ->
@@ -84,6 +87,26 @@ class TestClientTest {
             ctx -> {
               ctx.cookie(Cookie.of("session", "abc123").withSecure(true));
               return "seen:" + ctx.cookie("seen").orElse("none");
+            })
+        .post(
+            "/upload",
+            ctx -> {
+              var file = ctx.form().file("doc").orElseThrow();
+              var target = java.nio.file.Files.createTempFile("keel-upload", ".bin");
+              file.saveTo(target);
+              long saved = java.nio.file.Files.size(target);
+              java.nio.file.Files.delete(target);
+              return Map.of(
+                  "name",
+                  file.filename(),
+                  "type",
+                  file.contentType(),
+                  "size",
+                  file.size(),
+                  "saved",
+                  saved,
+                  "title",
+                  ctx.form().field("title").orElse(""));
             })
         .post(
             "/form",
@@ -362,6 +385,33 @@ class TestClientTest {
       assertThat(refused.text()).hasSize(6000);
       var small = client.get("/files/special").header("Accept-Encoding", "gzip").send();
       assertThat(small.header("content-encoding")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("transports")
+  void multipartFilesAboveTheThresholdGoToDisk(Function<Keel, TestClient> transport) {
+    try (var client = transport.apply(app())) {
+      String payload = "0123456789".repeat(100); // 1000 bytes, above the 256-byte threshold
+      String body =
+          "--B\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nReport\r\n"
+              + "--B\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"../../etc/r.txt\"\r\n"
+              + "Content-Type: text/plain\r\n\r\n"
+              + payload
+              + "\r\n--B--\r\n";
+      var r = client.post("/upload").body(body, "multipart/form-data; boundary=B").send();
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.json().get("name").asString()).isEqualTo("r.txt"); // no directory part
+      assertThat(r.json().get("type").asString()).isEqualTo("text/plain");
+      assertThat(r.json().get("size").asLong()).isEqualTo(1000);
+      assertThat(r.json().get("saved").asLong()).isEqualTo(1000);
+      assertThat(r.json().get("title").asString()).isEqualTo("Report");
+      var broken =
+          client
+              .post("/upload")
+              .body("--B\r\nnot a part", "multipart/form-data; boundary=B")
+              .send();
+      assertThat(broken.status()).isEqualTo(400);
     }
   }
 }

@@ -225,6 +225,35 @@ class ConnectionTest {
   }
 
   @Test
+  void connectionsBeyondTheLimitGet503AndAreClosed() throws Exception {
+    var own =
+        Keel.create(
+                Config.builder()
+                    .args("--keel.server.port=0", "--keel.server.max-connections=3")
+                    .build())
+            .get("/ok", ctx -> "ok");
+    own.start();
+    List<RawClient> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) held.add(new RawClient(own.port()));
+      Thread.sleep(300); // connections are counted on the worker loops: let the three settle
+      try (var extra = new RawClient(own.port())) {
+        String r = extra.readUntilClose(3000);
+        assertThat(r).startsWith("HTTP/1.1 503").contains("Too many connections");
+      }
+      held.remove(0).close();
+      Thread.sleep(200); // the server sees the close
+      try (var again = new RawClient(own.port())) {
+        again.send("GET /ok HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertThat(again.readResponses(1)).startsWith("HTTP/1.1 200").endsWith("ok");
+      }
+    } finally {
+      for (RawClient c : held) c.close();
+      own.stop();
+    }
+  }
+
+  @Test
   void concurrentBlockingRequestsDoNotQueueBehindEachOther() throws Exception {
     var http = HttpClient.newHttpClient();
     long start = System.nanoTime();
