@@ -8,6 +8,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -55,6 +56,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
       boolean head,
       HttpVersion version,
       RequestBody body) {}
+
+  private static final Duration LINGER = Duration.ofSeconds(2);
 
   private final ServerContext server;
   private final boolean stream;
@@ -420,7 +423,36 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             });
     Response response = server.pipeline().problem(exchange, Problem.of(status, detail));
     var out = ResponseWriter.full(response, HttpVersion.HTTP_1_1, false, false, stream, server);
-    ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+    ctx.writeAndFlush(out).addListener(f -> lingeringClose());
+  }
+
+  /**
+   * Closes after an error response without destroying it: the client may still be sending (a body
+   * we refused, a trickled header), and closing outright would make the kernel answer those bytes
+   * with a reset that can discard our response before the client reads it. So: send FIN, drain and
+   * ignore input for a moment, then close.
+   */
+  private void lingeringClose() {
+    if (stream || !(ctx.channel() instanceof DuplexChannel duplex) || !ctx.channel().isActive()) {
+      ctx.close();
+      return;
+    }
+    duplex
+        .shutdownOutput()
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) ctx.close();
+            });
+    ctx.channel().config().setAutoRead(true);
+    cancelTimer();
+    timer =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  ctx.close();
+                },
+                LINGER.toMillis(),
+                TimeUnit.MILLISECONDS);
   }
 
   private void onDeadline() {
