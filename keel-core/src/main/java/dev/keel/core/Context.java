@@ -100,6 +100,9 @@ public interface Context {
 
   <T> Context attribute(AttributeKey<T> key, T value);
 
-  /** The request id: the caller's {@code X-Request-Id} when valid, else a generated one. */
+  /**
+   * The request id: a generated one, or the caller's valid {@code X-Request-Id} when {@link
+   * RequestId#middleware()} is installed.
+   */
   String requestId();
 }

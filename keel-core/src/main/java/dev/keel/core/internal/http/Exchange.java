@@ -27,6 +27,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Context} of one request: the decoded request (Netty's {@link HttpRequest} and the
@@ -55,6 +57,7 @@ public final class Exchange implements Context {
   private String requestId;
   private byte[] bodyBytes;
   private Form form;
+  private Consumer<Response> onResponse;
 
   /** Supplies the form of a request whose body was decoded while it arrived (multipart). */
   @FunctionalInterface
@@ -92,6 +95,26 @@ public final class Exchange implements Context {
 
   public void requestId(String id) {
     this.requestId = id;
+  }
+
+  /**
+   * Runs {@code listener} with the encoded response once the chain has returned or failed and its
+   * error is mapped, on the request's thread; for access logs and metrics, which need the final
+   * status and size. A failing listener is logged and does not change the response.
+   */
+  public void onResponse(Consumer<Response> listener) {
+    onResponse = onResponse == null ? listener : onResponse.andThen(listener);
+  }
+
+  /** Called by the pipeline with the response it encoded. */
+  void responded(Response response) {
+    if (onResponse == null) return;
+    try {
+      onResponse.accept(response);
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(Exchange.class)
+          .warn("A response listener failed for {} {}", method(), path(), e);
+    }
   }
 
   public HttpHeaders responseHeaders() {

@@ -134,13 +134,16 @@ public final class Pipeline {
 
   /** Runs a resolved chain and encodes its outcome; never throws. */
   public Response run(Exchange ex, Target target) {
+    Response response;
     try {
-      return encoder.encode(ex, target.handler().handle(ex));
+      response = encoder.encode(ex, target.handler().handle(ex));
     } catch (Throwable e) {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
       if (e instanceof VirtualMachineError vme) throw vme;
-      return encoder.problem(ex, errors.toProblem(ex, e));
+      response = encoder.problem(ex, errors.toProblem(ex, e));
     }
+    ex.responded(response);
+    return response;
   }
 
   /** Encodes an error outside a handler (bad request line, timeouts) the same way. */

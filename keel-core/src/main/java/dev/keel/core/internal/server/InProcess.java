@@ -12,11 +12,15 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs a request through the pipeline without a socket: the same body limits, form decoding,
- * routing, middleware, encoding and error mapping as the network path; only the wire (parsing,
- * deadlines, connection handling) is skipped.
+ * routing, middleware, encoding and error mapping as the network path, and the same threads (a
+ * virtual thread per request unless the route is non-blocking); only the wire (parsing, deadlines,
+ * connection handling) is skipped.
  */
 public final class InProcess {
   private InProcess() {}
@@ -51,7 +55,11 @@ public final class InProcess {
       var exchange =
           new Exchange(
               request, body.content(), remote, request.protocolVersion().text(), json, body::form);
-      Response response = pipeline.run(exchange, pipeline.resolve(exchange));
+      Pipeline.Target target = pipeline.resolve(exchange);
+      Response response =
+          target.nonBlocking()
+              ? pipeline.run(exchange, target)
+              : onVirtualThread(() -> pipeline.run(exchange, target));
       response.headers().set(HttpHeaderNames.SERVER, "Keel");
       if (request.method().equals(HttpMethod.HEAD) && !response.isStreamed()) {
         long length =
@@ -63,6 +71,21 @@ public final class InProcess {
       return response;
     } finally {
       body.release();
+    }
+  }
+
+  /** Runs the chain on a virtual thread of its own, as the network path does, and waits. */
+  private static Response onVirtualThread(Callable<Response> work) {
+    var task = new FutureTask<>(work);
+    Thread.ofVirtual().name("keel-request-in-process").start(task);
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the handler", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) throw error; // run() only lets VM errors through
+      throw new IllegalStateException(e.getCause());
     }
   }
 
