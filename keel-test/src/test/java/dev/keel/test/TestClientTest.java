@@ -91,7 +91,10 @@ class TestClientTest {
         .post(
             "/upload",
             ctx -> {
-              var file = ctx.form().file("doc").orElseThrow();
+              var file =
+                  ctx.form()
+                      .file("doc")
+                      .orElseThrow(() -> new dev.keel.core.BadRequest("Send a file part 'doc'."));
               var target = java.nio.file.Files.createTempFile("keel-upload", ".bin");
               file.saveTo(target);
               long saved = java.nio.file.Files.size(target);
