@@ -42,11 +42,13 @@ JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx256m -XX:+UseG1GC --enable-native-acces
 # ---- The servers: name -> start command (evaluated with $JAVA, $JVM_OPTS, $PORT set). ----------
 # Order here = order of the round-robin and of the tables. Each command must `exec` the server
 # so that the PID we hold is the JVM's own (for SIGTERM and /proc/PID/status).
-SERVER_ORDER=(keel keel-vt netty vertx javalin spring helidon)
+SERVER_ORDER=(keel keel-vt keel-aot netty vertx javalin spring helidon)
 declare -A SERVER_CMD=(
   [keel]='KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
   # The same app with its handlers hopping to virtual threads: measures what the hop costs.
   [keel-vt]='KEEL_SERVER_PORT=$PORT KEEL_TECHEMPOWER_VIRTUAL_THREADS=true exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
+  # The same app started with a JDK 25 AOT cache (JEP 483/514) made by a training run below.
+  [keel-aot]='KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -XX:AOTCache="$RUN_DIR/keel.aot" -jar "$ROOT/examples/techempower/target/techempower.jar"'
   [netty]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/netty/target/netty-peer.jar"'
   [vertx]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/vertx/target/vertx-peer.jar"'
   [javalin]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/javalin/target/javalin-peer.jar"'
@@ -173,7 +175,7 @@ is_selected() { local s; for s in "${SELECTED[@]}"; do [[ "$s" == "$1" ]] && ret
 unselect() { local s keep=(); for s in "${SELECTED[@]}"; do [[ "$s" != "$1" ]] && keep+=("$s"); done; SELECTED=("${keep[@]}"); }
 
 KEEL_STATUS="not selected (--only)"
-if is_selected keel || is_selected keel-vt; then
+if is_selected keel || is_selected keel-vt || is_selected keel-aot; then
   log "building Keel's techempower example"
   if (cd "$ROOT" && ./mvnw -q -B -pl examples/techempower -am package -DskipTests -Dspotless.check.skip=true) >"$RUN_DIR/build-keel.log" 2>&1 &&
     [[ -f "$KEEL_JAR" ]]; then
@@ -185,11 +187,12 @@ if is_selected keel || is_selected keel-vt; then
     note "Keel was skipped: examples/techempower did not build (no target/techempower.jar)."
     unselect keel
     unselect keel-vt
+    unselect keel-aot
   fi
 fi
 
 PEER_MODULES=()
-for s in "${SELECTED[@]}"; do [[ "$s" != keel && "$s" != keel-vt ]] && PEER_MODULES+=("$s"); done
+for s in "${SELECTED[@]}"; do [[ "$s" != keel* ]] && PEER_MODULES+=("$s"); done
 if [[ ${#PEER_MODULES[@]} -gt 0 ]]; then
   modules=$(IFS=,; echo "${PEER_MODULES[*]}")
   log "building peers: $modules"
@@ -229,6 +232,27 @@ start_server() {
     fi
     sleep 0.01
   done
+}
+
+# Training run for keel-aot: start with -XX:AOTCacheOutput, exercise both endpoints, stop; the
+# JVM writes the cache at exit. Without a cache keel-aot is dropped from the run.
+train_keel_aot() {
+  is_selected keel-aot || return 0
+  log "training the AOT cache for keel-aot"
+  local pid i
+  ensure_port_free
+  (cd "$RUN_DIR" && KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -XX:AOTCacheOutput="$RUN_DIR/keel.aot" \
+    -jar "$ROOT/examples/techempower/target/techempower.jar") >"$RUN_DIR/keel-aot-training.log" 2>&1 &
+  pid=$!
+  for i in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$PORT/plaintext" && break; sleep 0.05; done
+  for i in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$PORT/plaintext"; curl -s -o /dev/null "http://127.0.0.1:$PORT/json"; done
+  kill -TERM "$pid" 2>/dev/null
+  for i in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if [[ ! -s "$RUN_DIR/keel.aot" ]]; then
+    log "no AOT cache was written (see $RUN_DIR/keel-aot-training.log): keel-aot skipped"
+    note "keel-aot was skipped: the AOT training run wrote no cache."
+    unselect keel-aot
+  fi
 }
 
 stop_server() {
@@ -349,6 +373,7 @@ bench_server() {
 # ---- Run. ------------------------------------------------------------------------------------
 STARTED_AT=$(date -u +'%Y-%m-%d %H:%M:%S UTC')
 log "servers: ${SELECTED[*]}; $REPS reps x ${#TESTS[@]} runs of $DURATION (after 2-$WARMUP_ROUNDS warm-up rounds of $WARMUP per endpoint); logs: $RUN_DIR"
+train_keel_aot
 for rep in $(seq 1 "$REPS"); do
   for name in "${SELECTED[@]}"; do
     [[ -n "${BROKEN[$name]+x}" ]] && continue
