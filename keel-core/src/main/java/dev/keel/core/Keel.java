@@ -180,7 +180,13 @@ public final class Keel implements Routes {
    */
   public Keel start() {
     long begin = System.nanoTime();
+    boolean printRoutes = config.bool("keel.print-routes", false);
     prepare();
+    if (printRoutes) { // ./keel routes NAME: show the table and stop, like mix phx.routes
+      System.out.print(routeTable());
+      System.out.flush();
+      Runtime.getRuntime().exit(0);
+    }
     startHooks.forEach(Runnable::run);
     server = new NettyServer(settings, pipeline, json);
     try {
@@ -270,6 +276,57 @@ public final class Keel implements Routes {
       }
     }
     log.info("Keel stopped");
+  }
+
+  /**
+   * The middleware order and the route table, as {@code ./keel routes NAME} prints them:
+   *
+   * <pre>
+   * middleware, outermost first:
+   *   1. RequestId
+   *   2. AccessLog
+   * routes:
+   *   GET     /notes          group middleware: 0
+   *   POST    /notes          group middleware: 0
+   * </pre>
+   */
+  public String routeTable() {
+    var b = new StringBuilder("middleware, outermost first:\n");
+    if (middleware.isEmpty()) b.append("  (none)\n");
+    for (int i = 0; i < middleware.size(); i++) {
+      b.append("  ").append(i + 1).append(". ").append(describe(middleware.get(i))).append('\n');
+    }
+    b.append("routes:\n");
+    routes.stream()
+        .sorted(
+            java.util.Comparator.comparing(Registered::pattern).thenComparing(Registered::method))
+        .forEach(
+            r -> {
+              b.append(String.format("  %-7s %-40s", r.method(), r.pattern()));
+              var chain = r.group().chain();
+              if (!chain.isEmpty()) {
+                b.append(" group middleware: ");
+                b.append(String.join(", ", chain.stream().map(Keel::describe).toList()));
+              }
+              if (r.handler() instanceof Handler.NonBlocking) b.append(" (non-blocking)");
+              b.append('\n');
+            });
+    return b.toString();
+  }
+
+  /**
+   * A readable name: the class's own {@code toString()}, else its name, for lambdas the outer one.
+   */
+  private static String describe(Object o) {
+    Class<?> c = o.getClass();
+    if (c.isHidden() || c.isSynthetic()) {
+      String name = c.getName();
+      int cut = name.indexOf("$$");
+      name = cut > 0 ? name.substring(0, cut) : name;
+      return name.substring(name.lastIndexOf('.') + 1) + " (lambda)";
+    }
+    String text = o.toString();
+    return text.startsWith(c.getName() + "@") ? c.getSimpleName() : text;
   }
 
   /** The port the server listens on; the real one when {@code keel.server.port} was 0. */

@@ -1,6 +1,8 @@
 package dev.keel.core;
 
+import dev.keel.core.internal.http.Conditional;
 import dev.keel.core.internal.http.FileBody;
+import dev.keel.core.internal.http.HttpDates;
 import dev.keel.core.internal.http.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -40,10 +37,6 @@ import java.util.Objects;
  * they reveal nothing.
  */
 public final class StaticFiles implements Handler {
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
-
   private final Path root;
   private final String classpathPrefix;
   private final ClassLoader loader;
@@ -180,16 +173,19 @@ public final class StaticFiles implements Handler {
   /** Sets validators; returns a 304 result when the client's copy is current. */
   private Object validators(Context ctx, String etag, Instant modified) {
     ctx.header("ETag", etag);
-    ctx.header("Last-Modified", HTTP_DATE.format(modified));
+    ctx.header("Last-Modified", HttpDates.format(modified));
     ctx.header("Cache-Control", cacheControl);
     ctx.header("Accept-Ranges", "bytes");
     var ifNoneMatch = ctx.header("If-None-Match");
     boolean fresh;
     if (ifNoneMatch.isPresent()) {
-      fresh = matches(ifNoneMatch.get(), etag);
+      fresh = Conditional.matches(ifNoneMatch.get(), etag);
     } else {
       fresh =
-          ctx.header("If-Modified-Since").map(d -> !modified.isAfter(parseDate(d))).orElse(false);
+          ctx.header("If-Modified-Since")
+              .flatMap(HttpDates::parse)
+              .map(since -> !modified.isAfter(since))
+              .orElse(false);
     }
     if (!fresh) return null;
     ctx.status(304);
@@ -241,23 +237,6 @@ public final class StaticFiles implements Handler {
   private static HttpException unsatisfiable(Context ctx, long size) {
     ctx.header("Content-Range", "bytes */" + size);
     return new HttpException(416, "The requested range is outside the file's " + size + " bytes.");
-  }
-
-  private static boolean matches(String ifNoneMatch, String etag) {
-    String opaque = etag.substring(2);
-    for (String candidate : ifNoneMatch.split(",")) {
-      String c = candidate.trim();
-      if (c.equals("*") || c.equals(etag) || c.equals(opaque)) return true;
-    }
-    return false;
-  }
-
-  private static Instant parseDate(String value) {
-    try {
-      return ZonedDateTime.parse(value, HTTP_DATE).toInstant();
-    } catch (DateTimeParseException e) {
-      return Instant.MIN; // an unreadable date never makes the copy fresh
-    }
   }
 
   private static NotFound notFound(Context ctx) {

@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
  * gzip when the client accepts it. Runs on the handler's thread, so compression costs no event loop
  * time for blocking routes.
  */
-final class Conditional {
+public final class Conditional {
   private Conditional() {}
 
   static Response apply(Exchange ex, Response r, ResultEncoder.Options options) {
@@ -66,7 +66,7 @@ final class Conditional {
   }
 
   /** RFC 9110 13.1.2: weak comparison against a list of tags, or {@code *}. */
-  static boolean matches(String ifNoneMatch, String etag) {
+  public static boolean matches(String ifNoneMatch, String etag) {
     String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
     for (String candidate : ifNoneMatch.split(",")) {
       String c = candidate.trim();

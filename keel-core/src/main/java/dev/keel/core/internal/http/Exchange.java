@@ -11,7 +11,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
@@ -118,7 +117,7 @@ public final class Exchange implements Context {
   }
 
   public HttpHeaders responseHeaders() {
-    if (responseHeaders == null) responseHeaders = new DefaultHttpHeaders();
+    if (responseHeaders == null) responseHeaders = Headers.create();
     return responseHeaders;
   }
 
@@ -307,6 +306,7 @@ public final class Exchange implements Context {
 
   @Override
   public Context header(String name, String value) {
+    Headers.check(name, value);
     responseHeaders().set(name, value);
     return this;
   }

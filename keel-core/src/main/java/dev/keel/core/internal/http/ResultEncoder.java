@@ -5,15 +5,16 @@ import dev.keel.core.Problem;
 import dev.keel.core.StreamingBody;
 import dev.keel.core.internal.json.JsonCodec;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class ResultEncoder {
                       in.transferTo(out);
                     }
                   }));
-      default -> full(ex, status, JSON, Unpooled.wrappedBuffer(json.write(result)));
+      default -> full(ex, status, JSON, json(result));
     };
   }
 
@@ -88,11 +89,23 @@ public final class ResultEncoder {
       body.putIfAbsent(e.getKey(), e.getValue());
     }
     ex.responseHeaders().remove(HttpHeaderNames.CONTENT_TYPE);
-    return full(ex, p.status(), PROBLEM, Unpooled.wrappedBuffer(json.write(body)));
+    return full(ex, p.status(), PROBLEM, json(body));
   }
 
+  // Encoded straight into a pooled direct buffer: the socket write then copies nothing.
   private static ByteBuf utf8(CharSequence s) {
-    return Unpooled.wrappedBuffer(s.toString().getBytes(StandardCharsets.UTF_8));
+    return ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, s);
+  }
+
+  private ByteBuf json(Object value) {
+    ByteBuf buffer = ByteBufAllocator.DEFAULT.buffer(256);
+    try {
+      json.write(value, new ByteBufOutputStream(buffer));
+      return buffer;
+    } catch (RuntimeException e) {
+      buffer.release();
+      throw e;
+    }
   }
 
   private Response full(Exchange ex, int status, String contentType, ByteBuf body) {
@@ -116,7 +129,7 @@ public final class ResultEncoder {
   }
 
   private static HttpHeaders headers(Exchange ex, String contentType) {
-    HttpHeaders h = ex.hasResponseHeaders() ? ex.responseHeaders() : new DefaultHttpHeaders();
+    HttpHeaders h = ex.hasResponseHeaders() ? ex.responseHeaders() : Headers.create();
     if (contentType != null && !h.contains(HttpHeaderNames.CONTENT_TYPE)) {
       h.set(HttpHeaderNames.CONTENT_TYPE, contentType);
     }

@@ -53,7 +53,7 @@ final class ResponseWriter {
     }
     HttpHeaders h = r.headers();
     common(h, s);
-    if (r.status() != 204 && r.status() != 304) {
+    if (r.status() != 204 && r.status() != 304 && !r.isStreamed()) { // a stream's length is unknown
       h.set(HttpHeaderNames.CONTENT_LENGTH, length); // RFC 9110 8.6: never on 204
     }
     if (!stream) connection(h, version, keepAlive);

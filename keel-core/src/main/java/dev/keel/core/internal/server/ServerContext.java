@@ -4,7 +4,7 @@ import dev.keel.core.internal.http.Pipeline;
 import dev.keel.core.internal.json.JsonCodec;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +16,7 @@ final class ServerContext {
   private final Pipeline pipeline;
   private final JsonCodec json;
   private final ExecutorService executor;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final LongAdder inFlight = new LongAdder(); // event loops add without contending
   private final DateHeader date = new DateHeader();
   private volatile boolean draining;
 
@@ -49,15 +49,15 @@ final class ServerContext {
   }
 
   void requestStarted() {
-    inFlight.incrementAndGet();
+    inFlight.increment();
   }
 
   void requestFinished() {
-    inFlight.decrementAndGet();
+    inFlight.decrement();
   }
 
   int inFlight() {
-    return inFlight.get();
+    return inFlight.intValue();
   }
 
   boolean draining() {
