@@ -309,6 +309,7 @@ public final class Keel implements Routes {
                 b.append(String.join(", ", chain.stream().map(Keel::describe).toList()));
               }
               if (r.handler() instanceof Handler.NonBlocking) b.append(" (non-blocking)");
+              b.setLength(b.toString().stripTrailing().length());
               b.append('\n');
             });
     return b.toString();
