@@ -48,6 +48,7 @@ public final class Keel implements Routes {
   private final List<Runnable> startHooks = new ArrayList<>();
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final List<String> plugins = new ArrayList<>();
+  private final List<Class<?>> controllerTypes = new ArrayList<>();
   private JsonCodec json;
   private Pipeline pipeline;
   private NettyServer server;
@@ -138,6 +139,28 @@ public final class Keel implements Routes {
   @Override
   public Keel delete(String pattern, Handler handler) {
     return route("DELETE", pattern, handler);
+  }
+
+  /**
+   * Registers the routes of annotated controllers ({@code @Controller} classes compiled with {@code
+   * keel-processor}), through the {@code <Controller>Routes} class generated for each.
+   *
+   * @throws IllegalArgumentException when no generated routes exist for a controller's class
+   */
+  public Keel controllers(Object... controllers) {
+    for (Object controller : controllers) {
+      Objects.requireNonNull(controller, "controller");
+      checkNotStarted("add controller " + controller.getClass().getName());
+      dev.keel.core.spi.RouteBinder binder = Binders.find(controller.getClass());
+      binder.bind(controller, this);
+      controllerTypes.add(controller.getClass());
+    }
+    return this;
+  }
+
+  /** The classes of the controllers registered with {@link #controllers(Object...)}, in order. */
+  public List<Class<?>> controllerTypes() {
+    return List.copyOf(controllerTypes);
   }
 
   /** Runs {@code hook} before every handler, inside all middleware. */

@@ -1,0 +1,300 @@
+package dev.keel.processor.internal;
+
+import dev.keel.processor.internal.Model.Controller;
+import dev.keel.processor.internal.Model.Endpoint;
+import dev.keel.processor.internal.Model.Kind;
+import dev.keel.processor.internal.Model.Param;
+import dev.keel.processor.internal.Model.Shape;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.tools.Diagnostic;
+
+/**
+ * Reads one {@code @Controller} class into a {@link Controller}, reporting every mistake as a
+ * compile error on the element at fault, with what is allowed instead.
+ */
+final class Analyzer {
+  static final String WEB = "dev.keel.web.";
+  static final Map<String, String> METHODS =
+      Map.of(
+          WEB + "Get", "GET",
+          WEB + "Post", "POST",
+          WEB + "Put", "PUT",
+          WEB + "Patch", "PATCH",
+          WEB + "Delete", "DELETE");
+  private static final Pattern PATH_PARAM = Pattern.compile("\\{\\*?([^}]+)}");
+
+  private final ProcessingEnvironment env;
+  private final Messager messager;
+  private boolean failed;
+
+  Analyzer(ProcessingEnvironment env) {
+    this.env = env;
+    this.messager = env.getMessager();
+  }
+
+  /** The controller, or {@code null} after reporting errors. */
+  Controller analyze(TypeElement type) {
+    failed = false;
+    if (type.getKind() != ElementKind.CLASS
+        || type.getModifiers().contains(Modifier.ABSTRACT)
+        || type.getModifiers().contains(Modifier.PRIVATE)
+        || (type.getNestingKind() == NestingKind.MEMBER
+            && !type.getModifiers().contains(Modifier.STATIC))) {
+      error(
+          type,
+          "@Controller must annotate a concrete, non-private class (top level or static nested),"
+              + " so that the generated routes class can call it");
+      return null;
+    }
+    String prefix = stringValue(annotation(type, WEB + "Controller"), "value");
+    if (!prefix.isEmpty() && (!prefix.startsWith("/") || prefix.endsWith("/"))) {
+      error(
+          type,
+          "@Controller(\""
+              + prefix
+              + "\"): the prefix must start with / and not end with /,"
+              + " e.g. @Controller(\"/api/articles\")");
+    }
+    var endpoints = new ArrayList<Endpoint>();
+    for (Element e : type.getEnclosedElements()) {
+      if (e.getKind() != ElementKind.METHOD) continue;
+      var method = (ExecutableElement) e;
+      for (AnnotationMirror a : method.getAnnotationMirrors()) {
+        String http = METHODS.get(name(a));
+        if (http != null) {
+          Endpoint ep = endpoint(method, http, prefix + stringValue(a, "value"));
+          if (ep != null) endpoints.add(ep);
+        }
+      }
+    }
+    String routesName = env.getElementUtils().getBinaryName(type).toString();
+    routesName = routesName.substring(routesName.lastIndexOf('.') + 1).replace('$', '_') + "Routes";
+    return failed ? null : new Controller(type, prefix, routesName, endpoints);
+  }
+
+  private Endpoint endpoint(ExecutableElement method, String http, String path) {
+    if (method.getModifiers().contains(Modifier.PRIVATE)
+        || method.getModifiers().contains(Modifier.STATIC)) {
+      error(method, "a route method must be a non-private instance method; remove private/static");
+      return null;
+    }
+    if (path.isEmpty()) path = "/";
+    if (!path.startsWith("/")) {
+      error(method, "route path \"" + path + "\" must start with /, e.g. \"/{id}\"");
+      return null;
+    }
+    Set<String> pathParams = new LinkedHashSet<>();
+    Matcher m = PATH_PARAM.matcher(path);
+    while (m.find()) pathParams.add(m.group(1));
+
+    var params = new ArrayList<Param>();
+    boolean validate = false;
+    boolean body = false;
+    for (VariableElement p : method.getParameters()) {
+      Param param = param(p, pathParams);
+      if (param == null) continue;
+      if (param.kind() == Kind.BODY) {
+        if (body) {
+          error(p, "only one parameter can be the @Body; combine the values into one record");
+        }
+        body = true;
+      }
+      validate |= param.validated();
+      params.add(param);
+    }
+    for (String name : pathParams) {
+      if (params.stream().noneMatch(p -> p.kind() == Kind.PATH && p.name().equals(name))) {
+        error(
+            method,
+            "the path "
+                + path
+                + " has {"
+                + name
+                + "} but "
+                + method.getSimpleName()
+                + "() has no parameter named "
+                + name
+                + "; add one, e.g. String "
+                + name
+                + ", or remove {"
+                + name
+                + "} from the path");
+      }
+    }
+    int status = 0;
+    AnnotationMirror s = annotation(method, WEB + "Status");
+    if (s != null) {
+      status = (Integer) value(s, "value").getValue();
+      if (status < 200 || status > 399) {
+        error(
+            method,
+            "@Status("
+                + status
+                + "): a success status is 200-399; throw an"
+                + " HttpException for errors");
+      }
+    }
+    String doc = env.getElementUtils().getDocComment(method);
+    return new Endpoint(
+        method,
+        http,
+        path,
+        List.copyOf(params),
+        method.getReturnType(),
+        status,
+        validate,
+        doc == null ? "" : doc.strip());
+  }
+
+  private Param param(VariableElement p, Set<String> pathParams) {
+    String javaName = p.getSimpleName().toString();
+    TypeMirror t = p.asType();
+    boolean validated = validated(p);
+    if (annotation(p, WEB + "Body") != null) {
+      if (Types.scalar(t) || t.getKind() != TypeKind.DECLARED) {
+        error(
+            p,
+            "@Body "
+                + javaName
+                + " has type "
+                + t
+                + "; a body is a record, a class or a List"
+                + " of them, read as JSON; bind single values with @Query instead");
+        return null;
+      }
+      return new Param(Kind.BODY, javaName, p, t, t, Shape.PLAIN, 0, validated);
+    }
+    for (String kind : List.of("Query", "Header", "Cookie")) {
+      AnnotationMirror a = annotation(p, WEB + kind);
+      if (a == null) continue;
+      String name = stringValue(a, "value");
+      if (name.isEmpty()) name = javaName;
+      Kind k = Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+      return scalarParam(k, name, p, validated, k == Kind.QUERY, "@" + kind);
+    }
+    if (Types.qualifiedName(t).equals("dev.keel.core.Context")) {
+      return new Param(Kind.CONTEXT, javaName, p, t, t, Shape.PLAIN, 0, false);
+    }
+    TypeMirror optional = Types.argumentOf(t, "java.util.Optional");
+    TypeMirror inner = optional != null ? optional : t;
+    AnnotationMirror provided =
+        inner.getKind() == TypeKind.DECLARED
+            ? annotation(((DeclaredType) inner).asElement(), WEB + "Provided")
+            : null;
+    if (provided != null) {
+      AnnotationValue st = value(provided, "status");
+      return new Param(
+          Kind.PROVIDED,
+          javaName,
+          p,
+          t,
+          inner,
+          optional != null ? Shape.OPTIONAL : Shape.PLAIN,
+          st == null ? 500 : (Integer) st.getValue(),
+          validated);
+    }
+    if (pathParams.contains(javaName)) {
+      return scalarParam(Kind.PATH, javaName, p, validated, false, "a path parameter");
+    }
+    error(
+        p,
+        "parameter "
+            + javaName
+            + " is not bound to the request: name a {"
+            + javaName
+            + "} of the path after it, or annotate it with @Query, @Header, @Cookie or @Body;"
+            + " framework-provided parameters are Context and types annotated @Provided");
+    return null;
+  }
+
+  private Param scalarParam(
+      Kind kind, String name, VariableElement p, boolean validated, boolean lists, String what) {
+    TypeMirror t = p.asType();
+    TypeMirror optional = Types.argumentOf(t, "java.util.Optional");
+    TypeMirror list = Types.argumentOf(t, "java.util.List");
+    Shape shape = Shape.PLAIN;
+    TypeMirror value = t;
+    if (optional != null && kind != Kind.PATH) {
+      shape = Shape.OPTIONAL;
+      value = optional;
+    } else if (list != null && lists) {
+      shape = Shape.LIST;
+      value = list;
+    }
+    if (!Types.scalar(value)) {
+      error(
+          p,
+          "parameter "
+              + p.getSimpleName()
+              + " has type "
+              + t
+              + ", which "
+              + what
+              + " cannot bind; allowed: "
+              + Types.ALLOWED
+              + (kind == Kind.PATH ? "" : ", Optional<T> of these")
+              + (lists ? ", List<T> of these for a repeated parameter" : ""));
+      return null;
+    }
+    return new Param(kind, name, p, t, value, shape, 0, validated);
+  }
+
+  /** {@code @Valid}, or an annotation that is a Bean Validation constraint. */
+  private static boolean validated(Element e) {
+    for (AnnotationMirror a : e.getAnnotationMirrors()) {
+      if (name(a).equals("jakarta.validation.Valid")) return true;
+      for (AnnotationMirror meta : a.getAnnotationType().asElement().getAnnotationMirrors()) {
+        if (name(meta).equals("jakarta.validation.Constraint")) return true;
+      }
+    }
+    return false;
+  }
+
+  static String name(AnnotationMirror a) {
+    return ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
+  }
+
+  static AnnotationMirror annotation(Element e, String qualifiedName) {
+    for (AnnotationMirror a : e.getAnnotationMirrors()) {
+      if (name(a).equals(qualifiedName)) return a;
+    }
+    return null;
+  }
+
+  static AnnotationValue value(AnnotationMirror a, String member) {
+    for (var entry : a.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(member)) return entry.getValue();
+    }
+    return null;
+  }
+
+  private static String stringValue(AnnotationMirror a, String member) {
+    AnnotationValue v = value(a, member);
+    return v == null ? "" : (String) v.getValue();
+  }
+
+  void error(Element e, String message) {
+    failed = true;
+    messager.printMessage(Diagnostic.Kind.ERROR, message, e);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.keel.processor.internal;
+
+import dev.keel.processor.internal.Model.Controller;
+import dev.keel.processor.internal.Model.Endpoint;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.StandardLocation;
+
+/**
+ * Generates, for each {@code @dev.keel.web.Controller} class, a {@code <Controller>Routes} class
+ * that registers its routes, lists it in {@code META-INF/services/dev.keel.core.spi.RouteBinder},
+ * and writes the controller's OpenAPI fragment to {@code META-INF/keel/openapi/<class>.json}.
+ */
+public final class ControllerProcessor extends AbstractProcessor {
+  private static final String CONTROLLER = "dev.keel.web.Controller";
+  private static final String SERVICES = "META-INF/services/dev.keel.core.spi.RouteBinder";
+
+  private final List<String> binders = new ArrayList<>();
+  private final Map<String, Element> routes = new HashMap<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(CONTROLLER);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(CONTROLLER);
+    if (annotation != null) {
+      var analyzer = new Analyzer(processingEnv);
+      for (Element e : round.getElementsAnnotatedWith(annotation)) {
+        Controller c = analyzer.analyze((TypeElement) e);
+        if (c != null && unique(c, analyzer)) generate(c);
+      }
+    }
+    if (round.processingOver() && !binders.isEmpty()) writeServices();
+    return false;
+  }
+
+  /** Reports a route declared twice (by method and path shape) across all controllers. */
+  private boolean unique(Controller c, Analyzer analyzer) {
+    boolean ok = true;
+    for (Endpoint e : c.endpoints()) {
+      String key = e.http() + " " + e.path().replaceAll("\\{[^}]*}", "{}");
+      Element previous = routes.putIfAbsent(key, e.method());
+      if (previous != null) {
+        analyzer.error(
+            e.method(),
+            "duplicate route "
+                + e.http()
+                + " "
+                + e.path()
+                + ": "
+                + previous.getEnclosingElement().getSimpleName()
+                + "."
+                + previous.getSimpleName()
+                + "() already handles it; change the path or the HTTP method of one of them");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private void generate(Controller c) {
+    String pkg =
+        processingEnv.getElementUtils().getPackageOf(c.type()).getQualifiedName().toString();
+    String name = pkg.isEmpty() ? c.routesName() : pkg + "." + c.routesName();
+    try (Writer w = processingEnv.getFiler().createSourceFile(name, c.type()).openWriter()) {
+      w.write(new RoutesWriter(processingEnv.getTypeUtils()).write(pkg, c));
+    } catch (IOException e) {
+      fail(c.type(), "could not write " + name + ": " + e.getMessage());
+      return;
+    }
+    binders.add(name);
+  }
+
+  private void writeServices() {
+    try (Writer w =
+        processingEnv
+            .getFiler()
+            .createResource(StandardLocation.CLASS_OUTPUT, "", SERVICES)
+            .openWriter()) {
+      for (String b : binders) w.write(b + "\n");
+    } catch (IOException e) {
+      fail(null, "could not write " + SERVICES + ": " + e.getMessage());
+    }
+  }
+
+  private void fail(Element e, String message) {
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, e);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.keel.processor.internal;
+
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/** What the processor learned about controllers: the input of both code and document writers. */
+final class Model {
+  private Model() {}
+
+  enum Kind {
+    PATH,
+    QUERY,
+    HEADER,
+    COOKIE,
+    BODY,
+    CONTEXT,
+    PROVIDED
+  }
+
+  /**
+   * {@code PLAIN} is a required value, {@code OPTIONAL} an {@code Optional<T>}, a {@code List<T>}.
+   */
+  enum Shape {
+    PLAIN,
+    OPTIONAL,
+    LIST
+  }
+
+  /**
+   * One handler parameter: {@code value} is the type inside {@code Optional}/{@code List}, else the
+   * parameter's own type.
+   */
+  record Param(
+      Kind kind,
+      String name,
+      VariableElement element,
+      TypeMirror type,
+      TypeMirror value,
+      Shape shape,
+      int providedStatus,
+      boolean validated) {}
+
+  record Endpoint(
+      ExecutableElement method,
+      String http,
+      String path,
+      List<Param> params,
+      TypeMirror returns,
+      int status,
+      boolean validate,
+      String doc) {}
+
+  record Controller(TypeElement type, String prefix, String routesName, List<Endpoint> endpoints) {}
+}

@@ -1,0 +1,287 @@
+package dev.keel.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.core.Keel;
+import dev.keel.test.TestClient;
+import dev.keel.test.TestResponse;
+import dev.keel.web.RequestValues;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ControllerRoutesTest {
+  private TestClient client;
+
+  @BeforeEach
+  void start() {
+    Keel app =
+        Keel.create("--keel.server.port=0")
+            .use(
+                next ->
+                    ctx -> {
+                      ctx.header("X-User")
+                          .ifPresent(
+                              n ->
+                                  ctx.attribute(
+                                      RequestValues.key(ItemsController.User.class),
+                                      new ItemsController.User(n)));
+                      return next.handle(ctx);
+                    })
+            .controllers(new ItemsController());
+    client = TestClient.inProcess(app);
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+  }
+
+  private static Map<String, Object> newItem(String name, String email) {
+    return Map.of(
+        "name",
+        name,
+        "owner",
+        Map.of("name", "Ada", "email", email),
+        "color",
+        "RED",
+        "price",
+        12.5,
+        "tags",
+        List.of(Map.of("label", "new")));
+  }
+
+  private String create(String name) {
+    TestResponse r = client.post("/api/items").json(newItem(name, "ada@example.com")).send();
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+    return r.json().get("id").asString();
+  }
+
+  @Test
+  void postCreatesWith201TheBodyHeaderAndContext() {
+    TestResponse r =
+        client
+            .post("/api/items")
+            .header("X-Tenant", "acme")
+            .json(newItem("lamp", "ada@example.com"))
+            .send();
+    assertThat(r.status()).isEqualTo(201);
+    JsonNode item = r.json();
+    assertThat(item.get("name").asString()).isEqualTo("acme:lamp");
+    assertThat(item.get("owner").get("email").asString()).isEqualTo("ada@example.com");
+    assertThat(item.get("tags").get(0).get("label").asString()).isEqualTo("new");
+    assertThat(r.header("Location")).contains("/api/items/" + item.get("id").asString());
+  }
+
+  @Test
+  void getConvertsTheUuidPathParameter() {
+    String id = create("desk");
+    TestResponse r = client.get("/api/items/" + id).send();
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("name").asString()).isEqualTo("desk");
+  }
+
+  @Test
+  void wronglyTypedPathParameterIs400NamingItAndTheType() {
+    TestResponse r = client.get("/api/items/not-a-uuid").send();
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.header("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+    assertThat(r.json().get("detail").asString())
+        .contains("'id'")
+        .contains("not-a-uuid")
+        .contains("UUID");
+  }
+
+  @Test
+  void throwingNotFoundIs404() {
+    TestResponse r = client.get("/api/items/123e4567-e89b-12d3-a456-426614174000").send();
+    assertThat(r.status()).isEqualTo(404);
+  }
+
+  @Test
+  void listBindsOptionalRequiredAndRepeatedQueryParameters() {
+    create("red lamp");
+    create("red desk");
+    TestResponse r =
+        client.get("/api/items").query("limit", 1).query("q", "red").query("color", "red").send();
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.json().get("total").asInt()).isEqualTo(2);
+    assertThat(r.json().get("items").size()).isEqualTo(1);
+    assertThat(
+            client
+                .get("/api/items")
+                .query("limit", 10)
+                .query("color", "green")
+                .send()
+                .json()
+                .get("total")
+                .asInt())
+        .isZero();
+  }
+
+  @Test
+  void missingRequiredQueryParameterIs400() {
+    TestResponse r = client.get("/api/items").send();
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("detail").asString())
+        .isEqualTo(
+            "The query parameter 'limit' is missing; send it as a whole number, or declare the"
+                + " parameter Optional<int> if it may be left out.");
+  }
+
+  @Test
+  void wronglyTypedQueryParameterIs400NamingItAndTheType() {
+    TestResponse r = client.get("/api/items").query("limit", "abc").send();
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("detail").asString())
+        .contains("limit")
+        .contains("abc")
+        .contains("whole number");
+    TestResponse color = client.get("/api/items").query("limit", "5").query("color", "blue").send();
+    assertThat(color.status()).isEqualTo(400);
+    assertThat(color.json().get("detail").asString()).contains("color").contains("red, green");
+  }
+
+  @Test
+  void constrainedQueryParameterIs422() {
+    TestResponse r = client.get("/api/items").query("limit", 1000).send();
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().get("errors").toString())
+        .isEqualTo("[{\"field\":\"limit\",\"message\":\"must be less than or equal to 100\"}]");
+  }
+
+  @Test
+  void invalidBodyIs422ListingEveryNestedViolationAtOnce() {
+    var body =
+        Map.of(
+            "name",
+            " ",
+            "owner",
+            Map.of("name", "Ada", "email", "not-an-email"),
+            "tags",
+            List.of(Map.of("label", "ok"), Map.of("label", "far-too-long-label")));
+    TestResponse r = client.post("/api/items").json(body).send();
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.header("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(r.json().get("detail").asString())
+        .isEqualTo("3 fields are invalid; correct them and send the request again.");
+    assertThat(r.json().get("errors").toString())
+        .isEqualTo(
+            "[{\"field\":\"name\",\"message\":\"must not be blank\"},"
+                + "{\"field\":\"owner.email\",\"message\":\"must be a well-formed email address\"},"
+                + "{\"field\":\"tags[1].label\",\"message\":\"size must be between 0 and 10\"}]");
+  }
+
+  @Test
+  void malformedJsonBodyIs400() {
+    TestResponse r = client.post("/api/items").body("{\"name\":", "application/json").send();
+    assertThat(r.status()).isEqualTo(400);
+  }
+
+  @Test
+  void genericRecordBodyIsReadAndValidated() {
+    var ok = Map.of("items", List.of(newItem("a", "a@example.com")), "total", 1);
+    TestResponse r = client.post("/api/items/bulk").json(ok).send();
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+    assertThat(r.json().get("items").get(0).get("name").asString()).isEqualTo("a");
+
+    var bad = Map.of("items", List.of(newItem("a", "nope")), "total", 1);
+    TestResponse invalid = client.post("/api/items/bulk").json(bad).send();
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(invalid.json().get("errors").get(0).get("field").asString())
+        .isEqualTo("items[0].owner.email");
+  }
+
+  @Test
+  void putPatchAndDeleteWithVoidAs204() {
+    String id = create("chair");
+    TestResponse put =
+        client.put("/api/items/" + id).json(newItem("stool", "b@example.com")).send();
+    assertThat(put.json().get("name").asString()).isEqualTo("stool");
+    TestResponse patch = client.patch("/api/items/" + id + "/name/bench").send();
+    assertThat(patch.json().get("name").asString()).isEqualTo("bench");
+    TestResponse delete = client.delete("/api/items/" + id).send();
+    assertThat(delete.status()).isEqualTo(204);
+    assertThat(delete.body()).isEmpty();
+    assertThat(client.delete("/api/items/" + id).send().status()).isEqualTo(404);
+  }
+
+  @Test
+  void providedValuesComeFromMiddlewareOr401() {
+    assertThat(client.get("/api/items/me").header("X-User", "ada").send().text())
+        .isEqualTo("Hello, ada");
+    TestResponse anonymous = client.get("/api/items/me").send();
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(client.get("/api/items/maybe-me").send().text()).isEqualTo("anonymous");
+  }
+
+  @Test
+  void everyScalarTypeConverts() {
+    TestResponse r =
+        client
+            .get("/api/items/echo/42/0.5/true")
+            .query("at", "2026-01-31T12:00:00Z")
+            .query("day", "2026-01-31")
+            .query("when", "2026-01-31T12:00:00+01:00")
+            .query("colors", "red")
+            .query("colors", "GREEN")
+            .query("small", "7")
+            .query("weight", "1.5")
+            .header("X-Tenant", "acme")
+            .cookie("visits", "3")
+            .cookie("theme", "dark")
+            .send();
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    JsonNode e = r.json();
+    assertThat(e.get("number").asLong()).isEqualTo(42);
+    assertThat(e.get("ratio").asDouble()).isEqualTo(0.5);
+    assertThat(e.get("flag").asBoolean()).isTrue();
+    assertThat(e.get("at").asString()).isEqualTo("2026-01-31T12:00:00Z");
+    assertThat(e.get("day").asString()).isEqualTo("2026-01-31");
+    assertThat(e.get("tenant").asString()).isEqualTo("acme");
+    assertThat(e.get("visits").asInt()).isEqualTo(3);
+    assertThat(e.get("theme").asString()).isEqualTo("dark");
+    assertThat(e.get("colors").toString()).isEqualTo("[\"RED\",\"GREEN\"]");
+    assertThat(e.get("small").asInt()).isEqualTo(7);
+    assertThat(e.get("weight").asDouble()).isEqualTo(1.5);
+  }
+
+  @Test
+  void wronglyTypedCookieIs400AndMissingCookieIs400() {
+    TestResponse bad =
+        client
+            .get("/api/items/echo/1/1/false")
+            .query("at", "2026-01-31T12:00:00Z")
+            .query("day", "2026-01-31")
+            .query("when", "2026-01-31T12:00:00+01:00")
+            .query("weight", "1")
+            .cookie("visits", "many")
+            .send();
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("detail").asString()).startsWith("cookie 'visits' is 'many'");
+    TestResponse missing =
+        client
+            .get("/api/items/echo/1/1/false")
+            .query("at", "2026-01-31T12:00:00Z")
+            .query("day", "2026-01-31")
+            .query("when", "2026-01-31T12:00:00+01:00")
+            .query("weight", "1")
+            .send();
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().get("detail").asString()).contains("cookie 'visits' is missing");
+  }
+
+  @Test
+  void aControllerWithoutGeneratedRoutesFailsAtRegistrationSayingWhy() {
+    Keel app = Keel.create("--keel.server.port=0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.controllers(new Object()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no generated routes for controller java.lang.Object")
+        .hasMessageContaining("keel-processor");
+  }
+}
