@@ -1,0 +1,181 @@
+package dev.keel.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.processor.internal.ControllerProcessor;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistakes in controllers are compile errors on the element at fault, saying what is allowed. */
+class CompileErrorsTest {
+  @TempDir Path out;
+
+  record Error(long line, String message) {}
+
+  private List<Error> compile(String body) throws Exception {
+    String source =
+        """
+        package demo;
+
+        import dev.keel.core.Context;
+        import dev.keel.web.*;
+        import java.util.*;
+
+        @Controller("/things")
+        class Things {
+        %s
+        }
+        """
+            .formatted(body);
+    var file =
+        new SimpleJavaFileObject(
+            URI.create("string:///demo/Things.java"), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+          }
+        };
+    var diagnostics = new DiagnosticCollector<JavaFileObject>();
+    var compiler = ToolProvider.getSystemJavaCompiler();
+    String classPath =
+        String.join(
+            java.io.File.pathSeparator,
+            Stream.of(dev.keel.core.Keel.class, dev.keel.web.Controller.class)
+                .map(CompileErrorsTest::location)
+                .toList());
+    var task =
+        compiler.getTask(
+            null,
+            null,
+            diagnostics,
+            List.of("-classpath", classPath, "-d", out.toString(), "-proc:full"),
+            null,
+            List.of(file));
+    task.setProcessors(List.of(new ControllerProcessor()));
+    boolean ok = task.call();
+    var errors = new ArrayList<Error>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.ERROR) {
+        errors.add(new Error(d.getLineNumber() - 8, d.getMessage(Locale.ROOT)));
+      }
+    }
+    assertThat(ok).as("compiled: %s", errors).isEqualTo(errors.isEmpty());
+    return errors;
+  }
+
+  private static String location(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aValidControllerCompilesAndItsRoutesClassIsGenerated() throws Exception {
+    assertThat(
+            compile(
+                "  @Get(\"/{id}\") String get(long id, @Query Optional<String> q) { return q.orElse(\"\") + id; }"))
+        .isEmpty();
+    assertThat(Files.exists(out.resolve("demo/ThingsRoutes.class"))).isTrue();
+    assertThat(Files.readString(out.resolve("META-INF/services/dev.keel.core.spi.RouteBinder")))
+        .isEqualTo("demo.ThingsRoutes\n");
+  }
+
+  @Test
+  void unsupportedParameterTypeIsAnErrorOnTheParameter() throws Exception {
+    assertThat(compile("  @Get String get(\n  @Query Thread t) { return \"\"; }"))
+        .containsExactly(
+            new Error(
+                2,
+                "parameter t has type java.lang.Thread, which @Query cannot bind; allowed:"
+                    + " primitives and their boxes, String, UUID, BigDecimal, Instant, LocalDate,"
+                    + " OffsetDateTime or an enum, Optional<T> of these, List<T> of these for a"
+                    + " repeated parameter"));
+  }
+
+  @Test
+  void listIsOnlyForQueryParameters() throws Exception {
+    assertThat(compile("  @Get String get(@Header(\"X-A\") List<String> a) { return \"\"; }"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.message())
+                    .startsWith(
+                        "parameter a has type java.util.List<java.lang.String>, which @Header cannot bind"));
+  }
+
+  @Test
+  void duplicateRoutesAreAnErrorOnTheSecondMethod() throws Exception {
+    assertThat(
+            compile(
+                """
+                  @Get("/{id}") String a(String id) { return id; }
+                  @Get("/{slug}") String b(String slug) { return slug; }
+                """))
+        .containsExactly(
+            new Error(
+                2,
+                "duplicate route GET /things/{slug}: Things.a() already handles it; change the"
+                    + " path or the HTTP method of one of them"));
+  }
+
+  @Test
+  void aPathParameterWithoutAMethodParameterIsAnError() throws Exception {
+    assertThat(compile("  @Get(\"/{id}\") String get() { return \"\"; }"))
+        .containsExactly(
+            new Error(
+                1,
+                "the path /things/{id} has {id} but get() has no parameter named id; add one,"
+                    + " e.g. String id, or remove {id} from the path"));
+  }
+
+  @Test
+  void anUnboundParameterIsAnErrorSayingHowToBindIt() throws Exception {
+    assertThat(compile("  @Get String get(String name) { return name; }"))
+        .containsExactly(
+            new Error(
+                1,
+                "parameter name is not bound to the request: name a {name} of the path after it,"
+                    + " or annotate it with @Query, @Header, @Cookie or @Body; framework-provided"
+                    + " parameters are Context and types annotated @Provided"));
+  }
+
+  @Test
+  void aScalarBodyAndTwoBodiesAreErrors() throws Exception {
+    assertThat(compile("  @Post String a(@Body int n) { return \"\"; }"))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.message()).startsWith("@Body n has type int; a body is a record"));
+    assertThat(
+            compile(
+                "  record R(String a) {}\n  @Post String a(@Body R x, @Body R y) { return \"\"; }"))
+        .containsExactly(
+            new Error(
+                2, "only one parameter can be the @Body; combine the values into one record"));
+  }
+
+  @Test
+  void privateRouteMethodsAndBadStatusAreErrors() throws Exception {
+    assertThat(compile("  @Get private String a() { return \"\"; }"))
+        .extracting(Error::message)
+        .containsExactly(
+            "a route method must be a non-private instance method; remove private/static");
+    assertThat(compile("  @Get @Status(404) String a() { return \"\"; }"))
+        .extracting(Error::message)
+        .containsExactly(
+            "@Status(404): a success status is 200-399; throw an HttpException for errors");
+  }
+}
