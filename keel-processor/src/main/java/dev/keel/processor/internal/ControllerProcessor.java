@@ -88,6 +88,21 @@ public final class ControllerProcessor extends AbstractProcessor {
       return;
     }
     binders.add(name);
+    String fragment =
+        "META-INF/keel/openapi/"
+            + processingEnv.getElementUtils().getBinaryName(c.type())
+            + ".json";
+    try (Writer w =
+        processingEnv
+            .getFiler()
+            .createResource(StandardLocation.CLASS_OUTPUT, "", fragment, c.type())
+            .openWriter()) {
+      w.write(
+          new OpenApiWriter(processingEnv.getTypeUtils(), processingEnv.getElementUtils())
+              .write(c));
+    } catch (IOException e) {
+      fail(c.type(), "could not write " + fragment + ": " + e.getMessage());
+    }
   }
 
   private void writeServices() {
