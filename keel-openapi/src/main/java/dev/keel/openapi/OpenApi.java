@@ -1,0 +1,208 @@
+package dev.keel.openapi;
+
+import dev.keel.core.Handler;
+import dev.keel.core.Keel;
+import dev.keel.core.Plugin;
+import dev.keel.core.Routes;
+import dev.keel.core.StaticFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The application's OpenAPI 3.1 document and its docs page. Controllers are described at build time
+ * by keel-processor; functional routes by {@link #route}/{@link #describe}.
+ *
+ * <pre>{@code
+ * OpenApi openApi = new OpenApi();
+ * Keel app = Keel.create(args).install(openApi).controllers(new ArticlesController());
+ * openApi.route(app, "GET", "/health", op -> op.summary("Liveness").response(200, String.class),
+ *     ctx -> "ok");
+ * app.start();
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Routes and settings</caption>
+ *   <tr><th>route</th><th>serves</th></tr>
+ *   <tr><td>{@code GET /openapi.json}</td><td>the document as JSON</td></tr>
+ *   <tr><td>{@code GET /openapi.yaml}</td><td>the document as YAML</td></tr>
+ *   <tr><td>{@code GET /docs}</td><td>Swagger UI, served from its webjar (no CDN)</td></tr>
+ *   <tr><th>key</th><th>default</th></tr>
+ *   <tr><td>{@code keel.openapi.title}</td><td>{@code Keel API}</td></tr>
+ *   <tr><td>{@code keel.openapi.version}</td><td>{@code 0.1.0}</td></tr>
+ *   <tr><td>{@code keel.openapi.docs}</td><td>{@code true}: serve {@code /docs}</td></tr>
+ *   <tr><td>{@code keel.openapi.write}</td><td>unset; a file to write the document to at start,
+ *       then exit ({@code ./keel openapi NAME FILE})</td></tr>
+ * </table>
+ *
+ * <p>The document is built once, at start-up (or on first request to an application that was not
+ * started, such as one under the in-process test client).
+ */
+public final class OpenApi implements Plugin {
+  private static final Logger log = LoggerFactory.getLogger(OpenApi.class);
+  private static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/";
+
+  private final List<Document.Described> described = new ArrayList<>();
+  private final JsonMapper json = JsonMapper.builder().build();
+  private Keel app;
+  private String title;
+  private String version;
+  private volatile byte[] jsonBytes;
+  private volatile byte[] yamlBytes;
+
+  public OpenApi() {}
+
+  @Override
+  public void install(Keel app) {
+    this.app = app;
+    var config = app.config();
+    title = config.string("keel.openapi.title", "Keel API");
+    version = config.string("keel.openapi.version", "0.1.0");
+    boolean docs = config.bool("keel.openapi.docs", true);
+    var write = config.path("keel.openapi.write");
+    app.get(
+        "/openapi.json",
+        ctx -> {
+          ctx.header("Content-Type", "application/json");
+          return json();
+        });
+    app.get(
+        "/openapi.yaml",
+        ctx -> {
+          ctx.header("Content-Type", "application/yaml");
+          return yaml();
+        });
+    if (docs) {
+      String root = SWAGGER_UI + swaggerUiVersion();
+      app.get(
+          "/docs",
+          ctx -> {
+            ctx.header("Content-Type", "text/html; charset=utf-8");
+            return page();
+          });
+      app.get(
+          "/docs/init.js",
+          ctx -> {
+            ctx.header("Content-Type", "text/javascript; charset=utf-8");
+            return "window.ui = SwaggerUIBundle({ url: \"/openapi.json\", dom_id: \"#swagger-ui\","
+                + " deepLinking: true });\n";
+          });
+      app.get("/docs/{*path}", StaticFiles.classpath(root));
+    }
+    app.onStart(
+        () -> {
+          json(); // fail fast on a missing controller description
+          write.ifPresent(this::writeAndExit);
+        });
+  }
+
+  /** Describes a functional route registered elsewhere; {@code pattern} is its full pattern. */
+  public OpenApi describe(String method, String pattern, Consumer<Operation> description) {
+    var op = new Operation();
+    description.accept(op);
+    described.add(
+        new Document.Described(
+            method.toUpperCase(java.util.Locale.ROOT), Objects.requireNonNull(pattern), op));
+    return this;
+  }
+
+  /** Registers a functional route on {@code routes} and describes it in one step. */
+  public OpenApi route(
+      Routes routes,
+      String method,
+      String pattern,
+      Consumer<Operation> description,
+      Handler handler) {
+    routes.route(method, pattern, handler);
+    return describe(method, pattern, description);
+  }
+
+  /** The document as JSON. */
+  public byte[] json() {
+    byte[] b = jsonBytes;
+    if (b == null) {
+      synchronized (this) {
+        if (jsonBytes == null) {
+          if (app == null)
+            throw new IllegalStateException("install the plugin first: app.install(openApi)");
+          ObjectNode doc = Document.build(title, version, app.controllerTypes(), described, json);
+          jsonBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+          yamlBytes = YAMLMapper.builder().build().writeValueAsBytes(doc);
+        }
+        b = jsonBytes;
+      }
+    }
+    return b;
+  }
+
+  /** The document as YAML. */
+  public byte[] yaml() {
+    json();
+    return yamlBytes;
+  }
+
+  private void writeAndExit(Path file) {
+    try {
+      Files.write(file, json());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the OpenAPI document to " + file, e);
+    }
+    log.info("Wrote the OpenAPI document to {}", file.toAbsolutePath());
+    Runtime.getRuntime().exit(0);
+  }
+
+  private String page() {
+    String escaped =
+        title
+            .replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("\"", "&quot;");
+    return """
+        <!doctype html>
+        <html lang="en">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>%s: API docs</title>
+          <link rel="stylesheet" href="/docs/swagger-ui.css">
+        </head>
+        <body>
+          <div id="swagger-ui"></div>
+          <script src="/docs/swagger-ui-bundle.js"></script>
+          <script src="/docs/init.js"></script>
+        </body>
+        </html>
+        """
+        .formatted(escaped);
+  }
+
+  private static String swaggerUiVersion() {
+    String name = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+    try (InputStream in = OpenApi.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "Swagger UI is missing from the class path; add org.webjars:swagger-ui, or set"
+                + " keel.openapi.docs=false");
+      }
+      var p = new Properties();
+      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      return p.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
