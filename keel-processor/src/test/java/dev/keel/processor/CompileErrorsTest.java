@@ -52,7 +52,10 @@ class CompileErrorsTest {
     String classPath =
         String.join(
             java.io.File.pathSeparator,
-            Stream.of(dev.keel.core.Keel.class, dev.keel.web.Controller.class)
+            Stream.of(
+                    dev.keel.core.Keel.class,
+                    dev.keel.web.Controller.class,
+                    jakarta.validation.Valid.class)
                 .map(CompileErrorsTest::location)
                 .toList());
     var task =
@@ -177,5 +180,22 @@ class CompileErrorsTest {
         .extracting(Error::message)
         .containsExactly(
             "@Status(404): a success status is 200-399; throw an HttpException for errors");
+  }
+
+  @Test
+  void aConstraintOnAnOptionalMustGoInside() throws Exception {
+    assertThat(
+            compile(
+                "  @Get String a(@Query @jakarta.validation.constraints.Max(9) Optional<Integer> n)"
+                    + " { return \"\"; }"))
+        .extracting(Error::message)
+        .containsExactly(
+            "a constraint on n would apply to the Optional, not to its value; put it inside, e.g."
+                + " Optional<@Max(100) Integer> n");
+    assertThat(
+            compile(
+                "  @Get String a(@Query Optional<@jakarta.validation.constraints.Max(9) Integer> n)"
+                    + " { return \"\"; }"))
+        .isEmpty();
   }
 }

@@ -256,16 +256,48 @@ final class Analyzer {
               + (lists ? ", List<T> of these for a repeated parameter" : ""));
       return null;
     }
+    if (shape != Shape.PLAIN && constrained(p)) {
+      error(
+          p,
+          "a constraint on "
+              + p.getSimpleName()
+              + " would apply to the "
+              + (shape == Shape.LIST ? "List" : "Optional")
+              + ", not to its value; put it inside, e.g. "
+              + (shape == Shape.LIST ? "List" : "Optional")
+              + "<@Max(100) Integer> "
+              + p.getSimpleName());
+      return null;
+    }
+    validated |= constrainedType(value);
     return new Param(kind, name, p, t, value, shape, 0, validated);
+  }
+
+  private static boolean constrained(Element e) {
+    for (AnnotationMirror a : e.getAnnotationMirrors()) {
+      if (isConstraint(a)) return true;
+    }
+    return false;
+  }
+
+  private static boolean constrainedType(TypeMirror t) {
+    for (AnnotationMirror a : t.getAnnotationMirrors()) {
+      if (isConstraint(a)) return true;
+    }
+    return false;
+  }
+
+  private static boolean isConstraint(AnnotationMirror a) {
+    for (AnnotationMirror meta : a.getAnnotationType().asElement().getAnnotationMirrors()) {
+      if (name(meta).equals("jakarta.validation.Constraint")) return true;
+    }
+    return false;
   }
 
   /** {@code @Valid}, or an annotation that is a Bean Validation constraint. */
   private static boolean validated(Element e) {
     for (AnnotationMirror a : e.getAnnotationMirrors()) {
-      if (name(a).equals("jakarta.validation.Valid")) return true;
-      for (AnnotationMirror meta : a.getAnnotationType().asElement().getAnnotationMirrors()) {
-        if (name(meta).equals("jakarta.validation.Constraint")) return true;
-      }
+      if (name(a).equals("jakarta.validation.Valid") || isConstraint(a)) return true;
     }
     return false;
   }

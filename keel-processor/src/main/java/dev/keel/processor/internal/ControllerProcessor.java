@@ -29,6 +29,11 @@ public final class ControllerProcessor extends AbstractProcessor {
   private final List<String> binders = new ArrayList<>();
   private final Map<String, Element> routes = new HashMap<>();
 
+  /**
+   * Only {@code @Controller}; it claims nothing, so other processors still see every annotation.
+   * javac's {@code -Xlint:processing} then notes that no processor claimed {@code @Get} or
+   * {@code @NotBlank}: compile with {@code -Xlint:all,-processing} when warnings are errors.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(CONTROLLER);

@@ -76,9 +76,7 @@ final class OpenApiWriter {
           TypeMirror schemaType = p.shape() == Shape.LIST ? p.type() : p.value();
           var schema =
               schemas.constrain(
-                  new LinkedHashMap<>(schemas.of(schemaType)),
-                  schemaType,
-                  p.element().getAnnotationMirrors());
+                  new LinkedHashMap<>(schemas.of(schemaType)), schemaType, constraints(p));
           var param =
               map(
                   "name",
@@ -129,6 +127,15 @@ final class OpenApiWriter {
     }
     op.put("responses", responses);
     return op;
+  }
+
+  /** Constraints on the parameter and, for {@code Optional<@Max(9) Integer>}, on its value. */
+  private static List<javax.lang.model.element.AnnotationMirror> constraints(Param p) {
+    var all =
+        new ArrayList<javax.lang.model.element.AnnotationMirror>(
+            p.element().getAnnotationMirrors());
+    if (p.shape() == Shape.OPTIONAL) all.addAll(p.value().getAnnotationMirrors());
+    return all;
   }
 
   private Map<String, Object> content(TypeMirror t, Schemas schemas) {

@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * hand: its methods change with the generator.
  */
 public final class Bindings {
-  private static final JsonMapper GENERIC_BODIES = JsonMapper.builder().build();
+  /** Built on first use: only generic bodies need it, and start-up should not pay for it. */
+  private static final class GenericBodies {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+  }
 
   private Bindings() {}
 
@@ -52,7 +55,7 @@ public final class Bindings {
       throw new BadRequest("The request has no body; send a JSON document.");
     }
     try {
-      return GENERIC_BODIES.readValue(bytes, type);
+      return GenericBodies.MAPPER.readValue(bytes, type);
     } catch (JacksonException e) {
       throw new BadRequest(
           "The JSON body does not fit "
