@@ -9,7 +9,7 @@ RUNS=${1:-10}
 JAVA="$("$ROOT/keel" java)/bin/java"
 CP="$ROOT/examples/typed/target/typed.jar"
 TMP=$(mktemp); trap 'rm -f "$TMP"' EXIT
-declare -A inproc wall cpu
+declare -A inproc wall cpu register
 for ((i = 0; i < RUNS; i++)); do
   for mode in controllers functional; do
     t0=$(date +%s%N)
@@ -18,12 +18,13 @@ for ((i = 0; i < RUNS; i++)); do
     ms=$(sed -n "s/^startup-ms $mode //p" "$TMP")
     cpu[$mode]+="$(echo "$out" | awk '/^cpu/ {printf "%d", ($2 + $3) * 1000}') "
     inproc[$mode]+="$ms "
+    register[$mode]+="$(sed -n "s/^phases-ms $mode create [0-9.]* register \([0-9.]*\) start \([0-9.]*\)/\1+\2/p" "$TMP" | bc) "
     wall[$mode]+="$(( (t1 - t0) / 1000000 )) "
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for mode in controllers functional; do
-  printf '%-12s medians: in-process %5s ms, wall %5s ms, cpu (user+sys) %5s ms   (in-process runs: %s)\n' \
+  printf '%-12s medians: in-process %5s ms, wall %5s ms, cpu (user+sys) %5s ms, register+start %6s ms   (in-process runs: %s)\n' \
     "$mode" "$(echo "${inproc[$mode]}" | median)" "$(echo "${wall[$mode]}" | median)" \
-    "$(echo "${cpu[$mode]}" | median)" "${inproc[$mode]}"
+    "$(echo "${cpu[$mode]}" | median)" "$(echo "${register[$mode]}" | median)" "${inproc[$mode]}"
 done

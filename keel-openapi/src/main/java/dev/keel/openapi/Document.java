@@ -39,6 +39,7 @@ final class Document {
     ArrayNode tags = doc.putArray("tags");
     Set<String> tagNames = new LinkedHashSet<>();
     ObjectNode paths = doc.putObject("paths");
+    Set<String> operationIds = new java.util.HashSet<>();
     ObjectNode schemas = doc.putObject("components").putObject("schemas");
     for (Class<?> controller : controllers) {
       JsonNode fragment = fragment(controller, json);
@@ -46,6 +47,16 @@ final class Document {
         if (tagNames.add(tag.get("name").asString())) tags.add(tag);
       }
       for (Map.Entry<String, JsonNode> path : fragment.get("paths").properties()) {
+        for (JsonNode op : path.getValue()) {
+          String id = op.get("operationId").asString();
+          if (!operationIds.add(id)) { // two controllers with a list(): qualify the later one
+            String tag = op.get("tags").get(0).asString();
+            ((ObjectNode) op)
+                .put(
+                    "operationId",
+                    tag.substring(0, 1).toLowerCase(Locale.ROOT) + tag.substring(1) + "_" + id);
+          }
+        }
         ObjectNode item =
             paths.has(path.getKey())
                 ? (ObjectNode) paths.get(path.getKey())

@@ -13,15 +13,22 @@ public final class StartupMain {
 
   public static void main(String[] args) {
     String mode = args.length > 0 ? args[0] : "controllers";
+    long t0 = System.nanoTime();
     Keel app = Keel.create("--keel.server.port=0");
+    long t1 = System.nanoTime();
     switch (mode) {
       case "controllers" -> app.controllers(new FiftyController());
       case "functional" -> FiftyFunctional.register(app);
       default -> throw new IllegalArgumentException("mode: " + mode + " (controllers|functional)");
     }
+    long t2 = System.nanoTime();
     app.start();
+    long t3 = System.nanoTime();
     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     System.out.println("startup-ms " + mode + " " + ms);
+    System.out.printf(
+        "phases-ms %s create %.1f register %.1f start %.1f%n",
+        mode, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
     app.stop();
     System.exit(0);
   }
