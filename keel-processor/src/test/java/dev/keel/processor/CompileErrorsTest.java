@@ -198,4 +198,15 @@ class CompileErrorsTest {
                     + " { return \"\"; }"))
         .isEmpty();
   }
+
+  @Test
+  void slashIsThePrefixItselfSoItDuplicatesAnEmptyPath() throws Exception {
+    assertThat(
+            compile(
+                "  @Get String a() { return \"\"; }\n  @Get(\"/\") String b() { return \"\"; }"))
+        .extracting(Error::message)
+        .containsExactly(
+            "duplicate route GET /things: Things.a() already handles it; change the path or the"
+                + " HTTP method of one of them");
+  }
 }

@@ -82,7 +82,9 @@ final class Analyzer {
       for (AnnotationMirror a : method.getAnnotationMirrors()) {
         String http = METHODS.get(name(a));
         if (http != null) {
-          Endpoint ep = endpoint(method, http, prefix + stringValue(a, "value"));
+          String sub = stringValue(a, "value");
+          String path = sub.equals("/") && !prefix.isEmpty() ? prefix : prefix + sub;
+          Endpoint ep = endpoint(method, http, path);
           if (ep != null) endpoints.add(ep);
         }
       }
