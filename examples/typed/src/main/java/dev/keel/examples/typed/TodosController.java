@@ -96,6 +96,14 @@ public final class TodosController {
     return todo;
   }
 
+  /** Adds several todos at once; any invalid one rejects them all. */
+  @Post("/bulk")
+  @Status(201)
+  Page<Todo> createAll(@Body @Valid List<NewTodo> body) {
+    List<Todo> created = body.stream().map(this::create).toList();
+    return new Page<>(created, created.size());
+  }
+
   /** Marks a todo done. */
   @Patch("/{id}/done")
   Todo done(long id) {

@@ -70,6 +70,25 @@ class TypedAppTest {
   }
 
   @Test
+  void aListBodyIsReadAndEveryElementValidated() {
+    TestResponse ok =
+        client
+            .post("/todos/bulk")
+            .json(java.util.List.of(Map.of("title", "a"), Map.of("title", "b")))
+            .send();
+    assertThat(ok.status()).as(ok.text()).isEqualTo(201);
+    assertThat(ok.json().get("total").asInt()).isEqualTo(2);
+    TestResponse bad =
+        client
+            .post("/todos/bulk")
+            .json(java.util.List.of(Map.of("title", "a"), Map.of("title", " ")))
+            .send();
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().get("errors").toString())
+        .isEqualTo("[{\"field\":\"[1].title\",\"message\":\"must not be blank\"}]");
+  }
+
+  @Test
   void theDocumentAndDocsPageAreServed() {
     JsonNode doc = client.get("/openapi.json").send().json();
     assertThat(doc.get("paths").has("/todos/{id}/done")).isTrue();
