@@ -218,6 +218,19 @@ class OpenApiTest {
   }
 
   @Test
+  void theDocsPageKeepsItsOwnContentSecurityPolicyUnderSecureHeaders() {
+    Keel app =
+        Keel.create("--keel.server.port=0")
+            .use(dev.keel.core.SecureHeaders.middleware())
+            .install(new OpenApi());
+    try (TestClient c = TestClient.inProcess(app)) {
+      String policy = c.get("/docs").send().header("Content-Security-Policy").orElseThrow();
+      assertThat(policy).contains("default-src 'self'").contains("img-src 'self' data:");
+      assertThat(policy).doesNotContain("script-src").doesNotContain("unsafe-eval");
+    }
+  }
+
+  @Test
   void theDocumentCanBeTurnedOffForDocsButStaysForTheApi() {
     Keel app =
         Keel.create("--keel.server.port=0", "--keel.openapi.docs=false").install(new OpenApi());
