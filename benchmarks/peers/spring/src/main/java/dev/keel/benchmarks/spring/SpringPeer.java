@@ -44,7 +44,8 @@ public class SpringPeer {
   private static final RowMapper<World> WORLD =
       (rs, row) -> new World(rs.getInt(1), rs.getInt(2));
 
-  private static final MediaType TEXT_HTML_UTF8 = MediaType.parseMediaType("text/html; charset=UTF-8");
+  private static final MediaType TEXT_HTML_UTF8 =
+      MediaType.parseMediaType("text/html; charset=UTF-8");
   private static final Template FORTUNES = template("/fortunes.mustache");
 
   private final JdbcTemplate jdbc;

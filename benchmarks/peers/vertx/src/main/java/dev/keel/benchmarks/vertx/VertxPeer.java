@@ -275,7 +275,9 @@ public final class VertxPeer extends VerticleBase implements Handler<HttpServerR
       return;
     }
     Buffer body =
-        result.result() instanceof JsonArray a ? a.toBuffer() : ((JsonObject) result.result()).toBuffer();
+        result.result() instanceof JsonArray a
+            ? a.toBuffer()
+            : ((JsonObject) result.result()).toBuffer();
     response
         .headers()
         .add(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
