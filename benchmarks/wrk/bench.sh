@@ -588,7 +588,7 @@ report() {
   echo "- Peers: Netty $(peer_version netty.version), Vert.x $(peer_version vertx.version), Javalin $(peer_version javalin.version), Spring Boot $(peer_version spring-boot.version), Helidon $(peer_version helidon.version)"
   echo "- Keel: $KEEL_STATUS"
   echo "- Tests: $(IFS=,; echo "${WANTED_GROUPS[*]}"); database: $DB_STATUS"
-  ((WANT_DB)) && echo "- Database clients: Spring Boot's JdbcTemplate + HikariCP + pgjdbc (its BOM), Javalin and Helidon JDBC with HikariCP $(peer_version hikaricp.version) + pgjdbc $(peer_version postgresql.version), Vert.x's reactive PostgreSQL client (vertx-pg-client $(peer_version vertx.version), pipelined); fortunes through JMustache $(peer_version jmustache.version) in every peer; Keel: KEEL_DB_URL=${KEEL_DB_URL_VALUE//benchmarkdbpass/***}${BENCH_KEEL_ENV:+ $BENCH_KEEL_ENV}"
+  ((WANT_DB)) && echo "- Database clients: Spring Boot's JdbcTemplate + HikariCP + pgjdbc (its BOM), Javalin and Helidon JDBC with HikariCP $(peer_version hikaricp.version) + pgjdbc $(peer_version postgresql.version), Vert.x's reactive PostgreSQL client (vertx-pg-client $(peer_version vertx.version), pipelined); fortunes through JMustache $(peer_version jmustache.version) in every peer; Keel: $(if ((KEEL_HAS_DB)); then echo "KEEL_DB_URL=${KEEL_DB_URL_VALUE//benchmarkdbpass/***}"; else echo "no keel-db on its class path (KEEL_DB_URL not passed)"; fi)${BENCH_KEEL_ENV:+, $BENCH_KEEL_ENV}"
   echo
   echo '```'
   echo "\$ free -g"
