@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Keel benchmark harness: TechEmpower-style /plaintext and /json, Keel against its peers.
+# Keel benchmark harness: TechEmpower's tests, Keel against its peers.
 #
-#   bench.sh [--reps N] [--duration 10s] [--only keel,netty,...] [--out docs/benchmarks.md]
+#   bench.sh [--reps N] [--duration 10s] [--only-entries keel,netty,...] [--out docs/benchmarks.md]
+#            [--tests plaintext,json,db,queries,updates,cached-queries,fortunes]
 #            [--warmup 5s] [--warmup-rounds 6]
 #
 # Per repetition it goes round-robin over the servers (so machine noise is spread over all of
@@ -10,6 +11,9 @@
 # stop it. Then it prints
 # one markdown table per metric (median and min-max across repetitions, ratio to Keel).
 # The peers live in benchmarks/peers (see its README.md); they are not part of the root reactor.
+# The database tests run against the local PostgreSQL's hello_world database, which the harness
+# creates or repairs first with benchmarks/db/setup-hello-world.sh; an entry whose endpoint answers
+# 404 (e.g. a Keel build without the database endpoints) has that test skipped with a note.
 set -uo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -26,9 +30,23 @@ WARMUP=5s         # length of one warm-up round
 WARMUP_ROUNDS=6   # max rounds per endpoint; stops earlier once two rounds agree within 5 %
 ONLY=""
 OUT=""
+TEST_GROUPS="plaintext,json,db,queries,updates,cached-queries,fortunes" # --tests""
 PORT="${BENCH_PORT:-8080}"
 WRK_THREADS=2
 STARTUP_TIMEOUT_S=60
+
+# Database settings, the same for every server. The peers read DB_URL / DB_USER / DB_PASSWORD /
+# DB_POOL_SIZE; Keel reads KEEL_DB_URL (postgres://user:pass@host/db). Pool size 8 on this 2-core
+# host: HikariCP's rule of thumb (2 x cores + 1 = 5) plus headroom for the network waits of the
+# blocking peers, and 2 connections per Vert.x event loop (4 loops). Keel's own pool-size key is
+# keel-db's business: pass it (and any other KEEL_* setting) with BENCH_KEEL_ENV="KEY=value ...".
+DB_POOL_SIZE="${BENCH_DB_POOL_SIZE:-8}"
+DB_URL="${BENCH_DB_URL:-jdbc:postgresql://127.0.0.1:5432/hello_world}"
+DB_USER="${BENCH_DB_USER:-benchmarkdbuser}"
+DB_PASSWORD="${BENCH_DB_PASSWORD:-benchmarkdbpass}"
+KEEL_DB_URL_VALUE="${BENCH_KEEL_DB_URL:-postgres://benchmarkdbuser:benchmarkdbpass@127.0.0.1:5432/hello_world}"
+BENCH_KEEL_ENV="${BENCH_KEEL_ENV:-}"
+DB_GROUPS="db queries updates cached-queries fortunes"
 
 # Same JVM flags for every Java server. A fixed 256 MiB heap takes heap-sizing ergonomics out of
 # the comparison (on this 24 GiB host the default max heap would be 6 GiB, so RSS would mostly
@@ -56,22 +74,39 @@ declare -A SERVER_CMD=(
   [helidon]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/helidon/target/helidon-peer.jar"'
 )
 KEEL_JAR="$ROOT/examples/techempower/target/techempower.jar"
+# Test groups an entry implements when it is not all of them (raw Netty stays plaintext/json only).
+declare -A SERVER_GROUPS=([netty]="plaintext json")
 
-# ---- The measurements: id | path | connections | pipeline depth | title ------------------------
-TESTS=(
-  "plain64|/plaintext|64|1|plaintext, 64 connections"
-  "plain256|/plaintext|256|1|plaintext, 256 connections"
-  "pipe256|/plaintext|256|16|plaintext, 256 connections, pipelined x16"
-  "json64|/json|64|1|json, 64 connections"
-  "json256|/json|256|1|json, 256 connections"
+# ---- The measurements: id | test group | path | connections | pipeline depth | title -----------
+ALL_TESTS=(
+  "plain64|plaintext|/plaintext|64|1|plaintext, 64 connections"
+  "plain256|plaintext|/plaintext|256|1|plaintext, 256 connections"
+  "pipe256|plaintext|/plaintext|256|16|plaintext, 256 connections, pipelined x16"
+  "json64|json|/json|64|1|json, 64 connections"
+  "json256|json|/json|256|1|json, 256 connections"
+  "db64|db|/db|64|1|db, 64 connections"
+  "db256|db|/db|256|1|db, 256 connections"
+  "queries64|queries|/queries?queries=20|64|1|queries (20), 64 connections"
+  "queries256|queries|/queries?queries=20|256|1|queries (20), 256 connections"
+  "updates64|updates|/updates?queries=20|64|1|updates (20), 64 connections"
+  "updates256|updates|/updates?queries=20|256|1|updates (20), 256 connections"
+  "cached64|cached-queries|/cached-queries?count=20|64|1|cached-queries (20), 64 connections"
+  "cached256|cached-queries|/cached-queries?count=20|256|1|cached-queries (20), 256 connections"
+  "fortunes64|fortunes|/fortunes|64|1|fortunes, 64 connections"
+  "fortunes256|fortunes|/fortunes|256|1|fortunes, 256 connections"
 )
-# TechEmpower's Accept headers for the two tests.
+# TechEmpower's Accept headers: plaintext, the JSON tests (json and the four database JSON tests),
+# fortunes.
 ACCEPT_PLAIN='text/plain,text/html;q=0.9,application/xhtml+xml;q=0.9,application/xml;q=0.8,*/*;q=0.7'
 ACCEPT_JSON='application/json,text/html;q=0.9,application/xhtml+xml;q=0.9,application/xml;q=0.8,*/*;q=0.7'
+ACCEPT_HTML='text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
 
 usage() {
-  sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
-  echo "Servers: ${SERVER_ORDER[*]} (default: all). Env: BENCH_PORT (default 8080), BENCH_JVM_OPTS."
+  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+  echo "Servers: ${SERVER_ORDER[*]} (default: all; --only is the same as --only-entries)."
+  echo "Tests: $TEST_GROUPS (default: all)."
+  echo "Env: BENCH_PORT (default 8080), BENCH_JVM_OPTS, BENCH_DB_POOL_SIZE (8), BENCH_DB_URL,"
+  echo "     BENCH_KEEL_DB_URL, BENCH_KEEL_ENV (extra KEY=value settings for the keel entries)."
 }
 die() { echo "bench: $*" >&2; exit 1; }
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -86,8 +121,10 @@ while [[ $# -gt 0 ]]; do
     --warmup=*) WARMUP="${1#*=}"; shift ;;
     --warmup-rounds) WARMUP_ROUNDS="${2:?--warmup-rounds needs a value}"; shift 2 ;;
     --warmup-rounds=*) WARMUP_ROUNDS="${1#*=}"; shift ;;
-    --only) ONLY="${2:?--only needs a value}"; shift 2 ;;
-    --only=*) ONLY="${1#*=}"; shift ;;
+    --only|--only-entries) ONLY="${2:?$1 needs a value}"; shift 2 ;;
+    --only=*|--only-entries=*) ONLY="${1#*=}"; shift ;;
+    --tests) TEST_GROUPS="${2:?--tests needs a value}"; shift 2 ;;
+    --tests=*) TEST_GROUPS="${1#*=}"; shift ;;
     --out) OUT="${2:?--out needs a value}"; shift 2 ;;
     --out=*) OUT="${1#*=}"; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -99,6 +136,25 @@ done
 [[ "$WARMUP" =~ ^[0-9]+[smh]?$ ]] || die "--warmup must look like 5s, got '$WARMUP'"
 [[ "$WARMUP_ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--warmup-rounds must be a positive integer"
 [[ -n "$OUT" && "$OUT" != /* ]] && OUT="$PWD/$OUT"
+
+# --tests: which test groups; TESTS = the selected rows of ALL_TESTS, in catalogue order.
+TEST_GROUPS=${TEST_GROUPS//cached,/cached-queries,}; [[ "$TEST_GROUPS" == *,cached ]] && TEST_GROUPS="${TEST_GROUPS%,cached},cached-queries"
+[[ "$TEST_GROUPS" == cached ]] && TEST_GROUPS=cached-queries
+IFS=',' read -r -a WANTED_GROUPS <<<"$TEST_GROUPS"
+for g in "${WANTED_GROUPS[@]}"; do
+  [[ " plaintext json $DB_GROUPS " == *" $g "* ]] || die "unknown test '$g' in --tests (known: plaintext,json,${DB_GROUPS// /,})"
+done
+TESTS=()
+for t in "${ALL_TESTS[@]}"; do
+  IFS='|' read -r _ group _ <<<"$t"
+  for g in "${WANTED_GROUPS[@]}"; do [[ "$g" == "$group" ]] && TESTS+=("$t") && break; done
+done
+[[ ${#TESTS[@]} -gt 0 ]] || die "--tests selected nothing"
+group_selected() { local g; for g in "${WANTED_GROUPS[@]}"; do [[ "$g" == "$1" ]] && return 0; done; return 1; }
+WANT_DB=0
+for g in $DB_GROUPS; do group_selected "$g" && WANT_DB=1; done
+# supports NAME GROUP -> whether the entry implements that test group at all
+supports() { [[ -z "${SERVER_GROUPS[$1]+x}" || " ${SERVER_GROUPS[$1]} " == *" $2 "* ]]; }
 
 SELECTED=()
 if [[ -z "$ONLY" ]]; then
@@ -170,6 +226,23 @@ if ! command -v wrk >/dev/null; then
   command -v wrk >/dev/null || die "could not install wrk (see $RUN_DIR/apt.log)"
 fi
 
+# ---- The hello_world database (only when a database test is selected). -------------------------
+DB_STATUS="not used (no database test selected)"
+if ((WANT_DB)); then
+  log "creating/repairing the hello_world database (benchmarks/db/setup-hello-world.sh)"
+  if "$ROOT/benchmarks/db/setup-hello-world.sh" >"$RUN_DIR/setup-db.log" 2>&1; then
+    DB_STATUS="PostgreSQL $(psql -X -At -h 127.0.0.1 -U benchmarkdbuser -d hello_world -c 'SHOW server_version' 2>/dev/null || echo '?') on 127.0.0.1:5432 (same host), database hello_world (benchmarks/db/setup-hello-world.sh), pool size $DB_POOL_SIZE for every peer"
+  else
+    echo "bench: *** the hello_world database could not be set up; the database tests are dropped:" >&2
+    sed 's/^/bench:     /' "$RUN_DIR/setup-db.log" >&2
+    note "The database tests were dropped: benchmarks/db/setup-hello-world.sh failed ($(tail -1 "$RUN_DIR/setup-db.log"))."
+    DB_STATUS="unavailable (setup failed, database tests dropped)"
+    keep=(); for t in "${TESTS[@]}"; do IFS='|' read -r _ group _ <<<"$t"; [[ " $DB_GROUPS " == *" $group "* ]] || keep+=("$t"); done
+    TESTS=("${keep[@]}"); WANT_DB=0
+    [[ ${#TESTS[@]} -gt 0 ]] || die "only database tests were selected and the database is unavailable"
+  fi
+fi
+
 # ---- Builds. ---------------------------------------------------------------------------------
 is_selected() { local s; for s in "${SELECTED[@]}"; do [[ "$s" == "$1" ]] && return 0; done; return 1; }
 unselect() { local s keep=(); for s in "${SELECTED[@]}"; do [[ "$s" != "$1" ]] && keep+=("$s"); done; SELECTED=("${keep[@]}"); }
@@ -190,6 +263,29 @@ if is_selected keel || is_selected keel-vt || is_selected keel-aot; then
     unselect keel-aot
   fi
 fi
+
+# Keel gets KEEL_DB_URL only when its app has keel-db on its class path: keel-core's Config rejects
+# unknown KEEL_* keys, so a Keel build without the data layer would refuse to start with it.
+KEEL_HAS_DB=0
+if ((WANT_DB)) && [[ -f "$KEEL_JAR" ]] && (is_selected keel || is_selected keel-vt || is_selected keel-aot); then
+  if unzip -p "$KEEL_JAR" META-INF/MANIFEST.MF 2>/dev/null | tr -d '\r' | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' | grep -q 'lib/keel-db-'; then
+    KEEL_HAS_DB=1
+  else
+    note "Keel's examples/techempower has no keel-db on its class path: its database tests are skipped (KEEL_DB_URL not passed)."
+  fi
+fi
+
+# server_env NAME: exports the settings a server reads (called in the server's subshell).
+server_env() {
+  case "$1" in
+    keel*)
+      ((KEEL_HAS_DB)) && export KEEL_DB_URL="$KEEL_DB_URL_VALUE"
+      local kv
+      for kv in $BENCH_KEEL_ENV; do export "${kv?}"; done
+      ;;
+    *) export DB_URL DB_USER DB_PASSWORD DB_POOL_SIZE ;;
+  esac
+}
 
 PEER_MODULES=()
 for s in "${SELECTED[@]}"; do [[ "$s" != keel* ]] && PEER_MODULES+=("$s"); done
@@ -218,6 +314,7 @@ start_server() {
   t0=$(now_ms)
   (
     cd "$RUN_DIR" || exit 1
+    server_env "$name"
     eval "${SERVER_CMD[$name]}"
   ) >"$logf" 2>&1 &
   SERVER_PID=$!
@@ -241,11 +338,13 @@ train_keel_aot() {
   log "training the AOT cache for keel-aot"
   local pid i
   ensure_port_free
-  (cd "$RUN_DIR" && KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -XX:AOTCacheOutput="$RUN_DIR/keel.aot" \
+  (cd "$RUN_DIR" && server_env keel-aot && KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -XX:AOTCacheOutput="$RUN_DIR/keel.aot" \
     -jar "$ROOT/examples/techempower/target/techempower.jar") >"$RUN_DIR/keel-aot-training.log" 2>&1 &
   pid=$!
   for i in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$PORT/plaintext" && break; sleep 0.05; done
-  for i in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$PORT/plaintext"; curl -s -o /dev/null "http://127.0.0.1:$PORT/json"; done
+  local t path paths=()
+  for t in "${TESTS[@]}"; do IFS='|' read -r _ _ path _ <<<"$t"; [[ " ${paths[*]} " == *" $path "* ]] || paths+=("$path"); done
+  for i in $(seq 1 200); do for path in "${paths[@]}"; do curl -s -o /dev/null "http://127.0.0.1:$PORT$path"; done; done
   kill -TERM "$pid" 2>/dev/null
   for i in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if [[ ! -s "$RUN_DIR/keel.aot" ]]; then
@@ -270,10 +369,13 @@ stop_server() {
 
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
 
-# validate NAME -> 0 if both endpoints answer exactly as TechEmpower requires; prints why not.
+# validate NAME -> 0 if the selected plaintext/json endpoints answer exactly as TechEmpower
+# requires; prints why not. (The database tests are checked one by one in validate_db.)
 validate() {
-  local name=$1 path want_body want_type code body hdrs ok=0
-  for path in /plaintext /json; do
+  local name=$1 path want_body want_type code body hdrs ok=0 paths=()
+  group_selected plaintext && paths+=(/plaintext)
+  group_selected json && paths+=(/json)
+  for path in "${paths[@]}"; do
     if [[ $path == /plaintext ]]; then want_body='Hello, World!'; want_type='text/plain'
     else want_body='{"message":"Hello, World!"}'; want_type='application/json'; fi
     hdrs="$RUN_DIR/validate-$name${path//\//-}.headers"
@@ -289,10 +391,44 @@ validate() {
   return $ok
 }
 
+declare -A SKIP=() # "NAME|GROUP" -> why that entry does not run that test
+
+# validate_db NAME: for each selected database test the entry implements, a 404 marks the test as
+# not implemented by this build (skipped with a note), anything else must pass benchmarks/db/verify.sh
+# (else the test is skipped for this entry, with the failures in the notes).
+validate_db() {
+  local name=$1 g path code out
+  for g in $DB_GROUPS; do
+    group_selected "$g" || continue
+    [[ -n "${SKIP[$name|$g]+x}" ]] && continue
+    if ! supports "$name" "$g"; then SKIP[$name|$g]="not implemented (plaintext/json only)"; continue; fi
+    path=$(for t in "${TESTS[@]}"; do IFS='|' read -r _ group p _ <<<"$t"; [[ $group == "$g" ]] && echo "$p" && break; done)
+    code=$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' "http://127.0.0.1:$PORT${path%%\?*}")
+    if [[ "$code" == 404 ]]; then
+      SKIP[$name|$g]="no endpoint (404)"
+      note "$name: ${path%%\?*} answers 404, so its $g test is skipped."
+      continue
+    fi
+    if out=$("$ROOT/benchmarks/db/verify.sh" --tests "$g" "http://127.0.0.1:$PORT" 2>&1); then
+      log "$name: $g responses valid"
+    else
+      SKIP[$name|$g]="failed validation"
+      echo "bench: *** $name FAILED the $g checks, that test is not benchmarked:" >&2
+      echo "$out" | grep -E '^(FAIL|  )' | head -10 | sed 's/^/bench:     /' >&2
+      note "$name FAILED the $g checks and that test was not benchmarked: $(echo "$out" | grep '^FAIL' | head -5 | paste -sd ';' -)"
+    fi
+    echo "$out" >"$RUN_DIR/verify-$name-$g.txt"
+  done
+}
+
 # run_wrk LOGFILE CONNECTIONS DEPTH PATH DURATION -> echoes "rps p99_ms socket_errors non2xx"
 run_wrk() {
   local logf=$1 conns=$2 depth=$3 path=$4 dur=$5 accept script args=()
-  if [[ $path == /json ]]; then accept=$ACCEPT_JSON; else accept=$ACCEPT_PLAIN; fi
+  case "$path" in
+    /plaintext) accept=$ACCEPT_PLAIN ;;
+    /fortunes) accept=$ACCEPT_HTML ;;
+    *) accept=$ACCEPT_JSON ;;
+  esac
   if ((depth > 1)); then script="$SCRIPT_DIR/pipeline.lua"; args=(-- "$depth"); else script="$SCRIPT_DIR/report.lua"; fi
   wrk -t"$WRK_THREADS" -c"$conns" -d"$dur" --latency -s "$script" \
     -H "Accept: $accept" -H 'Connection: keep-alive' \
@@ -307,11 +443,17 @@ run_wrk() {
 # rounds agree within 5 % (JIT settled), at least 2 and at most $WARMUP_ROUNDS rounds. Slow
 # starters (Jetty/Javalin, Tomcat) need 20 s+ on 2 busy cores; a fixed 5 s would rank their JIT.
 warm_up() {
-  local name=$1 rep=$2 path prev cur i rounds=""
-  for path in /plaintext /json; do
+  local name=$1 rep=$2 path prev cur i rounds="" t group paths=() slug
+  for t in "${TESTS[@]}"; do
+    IFS='|' read -r _ group path _ <<<"$t"
+    [[ -n "${SKIP[$name|$group]+x}" ]] && continue
+    [[ " ${paths[*]} " == *" $path "* ]] || paths+=("$path")
+  done
+  for path in "${paths[@]}"; do
     prev=0
+    slug=$(echo "$path" | tr -c 'A-Za-z0-9\n' '-')
     for i in $(seq 1 "$WARMUP_ROUNDS"); do
-      cur=$(run_wrk "$RUN_DIR/$name-rep$rep-warmup${path//\//-}-$i.txt" 256 1 "$path" "$WARMUP" | cut -d' ' -f1)
+      cur=$(run_wrk "$RUN_DIR/$name-rep$rep-warmup$slug-$i.txt" 256 1 "$path" "$WARMUP" | cut -d' ' -f1)
       cur=${cur:-0}
       ((i > 1)) && awk -v a="$prev" -v b="$cur" 'BEGIN { exit !(a > 0 && b > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05) }' && break
       prev=$cur
@@ -346,12 +488,14 @@ bench_server() {
     fi
     VALIDATED[$name]=1
     log "$name: responses valid"
+    ((WANT_DB)) && validate_db "$name"
   fi
 
   warm_up "$name" "$rep"
 
   for t in "${TESTS[@]}"; do
-    IFS='|' read -r id path conns depth title <<<"$t"
+    IFS='|' read -r id group path conns depth title <<<"$t"
+    [[ -n "${SKIP[$name|$group]+x}" ]] && continue
     out=$(run_wrk "$RUN_DIR/$name-rep$rep-$id.txt" "$conns" "$depth" "$path" "$DURATION")
     if [[ -z "$out" ]]; then
       note "$name, rep $rep, $title: wrk produced no result (see $RUN_DIR/$name-rep$rep-$id.txt)."
@@ -398,22 +542,27 @@ fmt() { # METRIC-KIND VALUE
   esac
 }
 
-table() { # METRIC TITLE UNIT KIND BETTER
-  local metric=$1 title=$2 unit=$3 kind=$4 better=$5 name st med min max n keel ratio netty pct
+table() { # METRIC TITLE UNIT KIND BETTER [GROUP]
+  local metric=$1 title=$2 unit=$3 kind=$4 better=$5 group=${6:-} name st med min max n keel ratio netty pct
+  # the reference column: raw Netty (the ceiling) where it runs the test, else Vert.x
+  local ref=netty ref_label=Netty
+  [[ -n "$group" ]] && ! supports netty "$group" && ref=vertx ref_label=Vert.x
   keel=$(stats keel "$metric" | cut -d' ' -f1)
-  netty=$(stats netty "$metric" | cut -d' ' -f1)
+  netty=$(stats "$ref" "$metric" | cut -d' ' -f1)
   echo "### $title"
   echo
   echo "$unit, $better is better. Median (min–max) over the repetitions."
   echo
-  echo "| server | median | min–max | vs Keel | vs Netty |"
+  echo "| server | median | min–max | vs Keel | vs $ref_label |"
   echo "|---|--:|--:|--:|--:|"
   for name in "${SERVER_ORDER[@]}"; do
     if [[ $name == keel && $KEEL_STATUS == SKIPPED* ]]; then echo "| keel | skipped (not built) | | | |"; continue; fi
     is_selected "$name" || continue
     st=$(stats "$name" "$metric")
     if [[ -z "$st" ]]; then
-      if [[ -n "${BROKEN[$name]+x}" ]]; then echo "| $name | failed validation | | | |"; else echo "| $name | no data | | | |"; fi
+      if [[ -n "${BROKEN[$name]+x}" ]]; then echo "| $name | failed validation | | | |"
+      elif [[ -n "$group" && -n "${SKIP[$name|$group]+x}" ]]; then echo "| $name | skipped: ${SKIP[$name|$group]} | | | |"
+      else echo "| $name | no data | | | |"; fi
       continue
     fi
     read -r med min max n <<<"$st"
@@ -438,23 +587,25 @@ report() {
   echo "- Load: $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), $WRK_THREADS threads, $DURATION per run after a warm-up of 2–$WARMUP_ROUNDS rounds of $WARMUP per endpoint (until throughput settles within 5 %), $REPS repetition(s), servers taken round-robin; wrk and server on the same host"
   echo "- Peers: Netty $(peer_version netty.version), Vert.x $(peer_version vertx.version), Javalin $(peer_version javalin.version), Spring Boot $(peer_version spring-boot.version), Helidon $(peer_version helidon.version)"
   echo "- Keel: $KEEL_STATUS"
+  echo "- Tests: $(IFS=,; echo "${WANTED_GROUPS[*]}"); database: $DB_STATUS"
+  ((WANT_DB)) && echo "- Database clients: Spring Boot's JdbcTemplate + HikariCP + pgjdbc (its BOM), Javalin and Helidon JDBC with HikariCP $(peer_version hikaricp.version) + pgjdbc $(peer_version postgresql.version), Vert.x's reactive PostgreSQL client (vertx-pg-client $(peer_version vertx.version), pipelined); fortunes through JMustache $(peer_version jmustache.version) in every peer; Keel: $(if ((KEEL_HAS_DB)); then echo "KEEL_DB_URL=${KEEL_DB_URL_VALUE//benchmarkdbpass/***}"; else echo "no keel-db on its class path (KEEL_DB_URL not passed)"; fi)${BENCH_KEEL_ENV:+, $BENCH_KEEL_ENV}"
   echo
   echo '```'
   echo "\$ free -g"
   free -g
   echo '```'
   echo
-  echo "\"vs Keel\" = server ÷ Keel (medians). Raw Netty is the practical ceiling for a JVM server; \"vs Netty\" = server ÷ Netty."
+  echo "\"vs Keel\" = server ÷ Keel (medians). Raw Netty is the practical ceiling for a JVM server; \"vs Netty\" = server ÷ Netty. Netty runs plaintext and json only: the database tables compare with Vert.x instead (\"vs Vert.x\")."
   echo
-  local t id path conns depth title
+  local t id group path conns depth title
   table startup "Start-up time" "ms from process start to the first 200 on /plaintext" startup lower
   for t in "${TESTS[@]}"; do
-    IFS='|' read -r id path conns depth title <<<"$t"
-    table "rps_$id" "Throughput: $title" "requests/s" rps higher
+    IFS='|' read -r id group path conns depth title <<<"$t"
+    table "rps_$id" "Throughput: $title" "requests/s" rps higher "$group"
   done
   for t in "${TESTS[@]}"; do
-    IFS='|' read -r id path conns depth title <<<"$t"
-    table "p99_$id" "p99 latency: $title" "ms$([[ $depth -gt 1 ]] && echo ", per pipelined batch")" p99 lower
+    IFS='|' read -r id group path conns depth title <<<"$t"
+    table "p99_$id" "p99 latency: $title" "ms$([[ $depth -gt 1 ]] && echo ", per pipelined batch")" p99 lower "$group"
   done
   table rss "Memory: RSS after the runs" "MiB (VmRSS, read after warm-up and all runs)" rss lower
   if [[ -s "$NOTES" ]]; then
