@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,7 +162,8 @@ public final class Views implements Plugin, AutoCloseable {
    * value may be left out.
    */
   public View render(String template, Map<String, ?> params) {
-    return new View(this, name(template), null, new LinkedHashMap<>(params));
+    return new View(
+        this, name(template), null, Collections.unmodifiableMap(new LinkedHashMap<>(params)));
   }
 
   /** Whether templates are compiled from a folder and recompiled when they change. */
