@@ -8,6 +8,7 @@ import dev.keel.core.Problem;
 import dev.keel.db.internal.DbSettings;
 import dev.keel.db.internal.DbUrl;
 import dev.keel.db.internal.Engine;
+import dev.keel.db.internal.Migrator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -138,7 +139,7 @@ public final class Database implements Plugin, AutoCloseable {
     engine = Engine.start(settings, wrapper);
     if (settings.migrate()) {
       try {
-        Migrations.migrate(this);
+        migrate();
       } catch (RuntimeException e) {
         engine.close();
         engine = null;
@@ -238,6 +239,19 @@ public final class Database implements Plugin, AutoCloseable {
   }
 
   // ---------------------------------------------------------------- operations
+
+  /**
+   * Applies pending Flyway migrations from {@code keel.db.migrations} (default {@code
+   * classpath:db/migration}); the plugin does this at start-up unless {@code keel.db.migrate} is
+   * false (the default in profile {@code prod}, where {@code ./keel db migrate} does it).
+   *
+   * @return how many migrations ran
+   * @throws DatabaseException naming the file, line, statement and database error of a failure
+   */
+  public int migrate() {
+    Engine e = engine();
+    return new Migrator(e.dataSource(), e.settings().migrations()).migrate();
+  }
 
   public Dialect dialect() {
     return engine().dialect();
