@@ -10,6 +10,7 @@ package dev.keel.core;
  *   <tr><td>{@link String} / {@link CharSequence}</td><td>{@code text/plain; charset=UTF-8}</td></tr>
  *   <tr><td>{@code byte[]}, {@link java.io.InputStream}</td><td>{@code application/octet-stream}</td></tr>
  *   <tr><td>{@link StreamingBody}</td><td>chunked stream written by the handler</td></tr>
+ *   <tr><td>{@link RenderedBody} (e.g. an HTML view)</td><td>its own content type, rendered in full</td></tr>
  *   <tr><td>any other object (records, collections, maps)</td><td>{@code application/json}</td></tr>
  * </table>
  *

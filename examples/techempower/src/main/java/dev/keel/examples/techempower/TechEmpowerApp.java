@@ -2,12 +2,15 @@ package dev.keel.examples.techempower;
 
 import dev.keel.core.Handler;
 import dev.keel.core.Keel;
+import dev.keel.db.Database;
+import dev.keel.views.Views;
 
 /**
- * TechEmpower Framework Benchmarks on Keel: {@code /plaintext} and {@code /json} so far. Both never
- * block, so they run on the event loop ({@link Handler#nonBlocking}); set {@code
+ * TechEmpower Framework Benchmarks on Keel. {@code /plaintext} and {@code /json} never block, so
+ * they run on the event loop ({@link Handler#nonBlocking}); set {@code
  * KEEL_TECHEMPOWER_VIRTUAL_THREADS=true} to run them on virtual threads instead and measure what
- * the hop costs.
+ * the hop costs. With {@code KEEL_DB_URL} set, the database tests ({@link DatabaseTests}) run on
+ * virtual threads against it.
  */
 public final class TechEmpowerApp {
 
@@ -21,8 +24,18 @@ public final class TechEmpowerApp {
     boolean virtualThreads = app.config().bool("keel.techempower.virtual-threads", false);
     Handler plaintext = ctx -> "Hello, World!";
     Handler json = ctx -> new Message("Hello, World!");
-    return app.get("/plaintext", virtualThreads ? plaintext : Handler.nonBlocking(plaintext))
+    app.get("/plaintext", virtualThreads ? plaintext : Handler.nonBlocking(plaintext))
         .get("/json", virtualThreads ? json : Handler.nonBlocking(json));
+    // Only with a database configured: without one keel-db would open an SQLite file here.
+    if (app.config().string("keel.db.url").filter(url -> !url.isBlank()).isPresent()) {
+      Database db = new Database();
+      // fortunes.jte is precompiled into the jar (pom.xml): a benchmark never checks template files
+      // for changes, whatever the profile or working directory.
+      Views views = Views.precompiled();
+      app.install(db).install(views);
+      new DatabaseTests(db, views).install(app);
+    }
+    return app;
   }
 
   public static void main(String[] args) {

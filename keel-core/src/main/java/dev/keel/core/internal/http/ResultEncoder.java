@@ -2,6 +2,7 @@ package dev.keel.core.internal.http;
 
 import dev.keel.core.Cookie;
 import dev.keel.core.Problem;
+import dev.keel.core.RenderedBody;
 import dev.keel.core.StreamingBody;
 import dev.keel.core.internal.json.JsonCodec;
 import io.netty.buffer.ByteBuf;
@@ -59,6 +60,7 @@ public final class ResultEncoder {
       case ByteBuffer buffer -> full(ex, status, OCTETS, Unpooled.wrappedBuffer(buffer));
       case Problem p -> problem(ex, p);
       case StreamingBody s -> streamed(ex, status, s);
+      case RenderedBody r -> full(ex, status, r.contentType(), rendered(r));
       case Path path -> file(ex, status, path);
       case FileBody f -> Response.file(status, headers(ex, null), f);
       case InputStream in ->
@@ -103,6 +105,20 @@ public final class ResultEncoder {
       json.write(value, new ByteBufOutputStream(buffer));
       return buffer;
     } catch (RuntimeException e) {
+      buffer.release();
+      throw e;
+    }
+  }
+
+  private static ByteBuf rendered(RenderedBody body) {
+    ByteBuf buffer = ByteBufAllocator.DEFAULT.buffer(1024);
+    try {
+      body.writeTo(new ByteBufOutputStream(buffer));
+      return buffer;
+    } catch (IOException e) {
+      buffer.release();
+      throw new UncheckedIOException("cannot render " + body.getClass().getName(), e);
+    } catch (RuntimeException | Error e) {
       buffer.release();
       throw e;
     }
