@@ -55,6 +55,8 @@ public final class Security implements Plugin {
   public static final AttributeKey<Principal> PRINCIPAL =
       AttributeKey.of("keel.security.principal", Principal.class);
 
+  private static final AttributeKey<String> CLIENT_IP =
+      AttributeKey.of("keel.security.client-ip", String.class);
   private static final AttributeKey<String> SCHEME =
       AttributeKey.of("keel.security.scheme", String.class);
   private static final Logger LOG = LoggerFactory.getLogger(Security.class);
@@ -65,6 +67,7 @@ public final class Security implements Plugin {
   private final Optional<Sessions> sessions;
   private final Optional<ApiKeys> apiKeys;
   private final Csrf csrf;
+  private final Set<String> trustedProxies;
 
   private Security(
       Config config,
@@ -79,6 +82,7 @@ public final class Security implements Plugin {
     this.sessions = sessions;
     this.apiKeys = apiKeys;
     this.csrf = csrf;
+    this.trustedProxies = Set.copyOf(config.list("keel.security.trusted-proxies", List.of()));
   }
 
   /** JWT and CSRF from the {@code keel.security.*} settings; no sessions or API keys yet. */
@@ -145,6 +149,7 @@ public final class Security implements Plugin {
     return next ->
         ctx -> {
           ctx.attribute(SCHEME, scheme);
+          if (!trustedProxies.isEmpty()) ctx.attribute(CLIENT_IP, forwardedFor(ctx));
           Optional<String> authorization = ctx.header("Authorization");
           Optional<String> apiKey = ctx.header("X-API-Key");
           if (authorization.isPresent()) {
@@ -192,6 +197,42 @@ public final class Security implements Plugin {
 
   private static <T> T throwing(RuntimeException e) {
     throw e;
+  }
+
+  /**
+   * The client's address: the rightmost {@code X-Forwarded-For} entry that is not a trusted proxy
+   * when the request came through one listed in {@code keel.security.trusted-proxies}, else the
+   * connection's remote address. Forwarded headers from anyone else are ignored.
+   */
+  public static String clientIp(Context ctx) {
+    return ctx.attribute(CLIENT_IP).orElseGet(() -> remoteIp(ctx));
+  }
+
+  private String forwardedFor(Context ctx) {
+    String ip = remoteIp(ctx);
+    if (!trusted(ip)) return ip;
+    List<String> hops = ctx.headers("X-Forwarded-For");
+    for (int h = hops.size() - 1; h >= 0; h--) {
+      String[] parts = hops.get(h).split(",");
+      for (int i = parts.length - 1; i >= 0; i--) {
+        String hop = parts[i].strip();
+        if (hop.isEmpty()) continue;
+        if (!trusted(hop)) return hop;
+        ip = hop;
+      }
+    }
+    return ip;
+  }
+
+  private boolean trusted(String ip) {
+    return trustedProxies.contains("*") || trustedProxies.contains(ip);
+  }
+
+  private static String remoteIp(Context ctx) {
+    var address = ctx.remoteAddress();
+    return address.getAddress() == null
+        ? address.getHostString()
+        : address.getAddress().getHostAddress();
   }
 
   // ---- reading the principal and guarding routes
