@@ -76,6 +76,21 @@ final class DeployCheck {
                   + " (rate limits and logs become meaningless).",
               "list your load balancers' addresses in keel.security.trusted-proxies."));
     }
+    if (config.isProd() && config.list("keel.security.allowed-hosts", List.of()).isEmpty()) {
+      findings.add(
+          new DeployFinding(
+              "keel.security.W008",
+              "any Host header is accepted, so links built from it (password reset mails) can"
+                  + " point elsewhere.",
+              "list your domains in keel.security.allowed-hosts."));
+    }
+    if (!config.bool("keel.security.secure-headers", true)) {
+      findings.add(
+          new DeployFinding(
+              "keel.security.W009",
+              "secure response headers (CSP, X-Frame-Options, nosniff) are off.",
+              "remove keel.security.secure-headers=false."));
+    }
     return findings;
   }
 }

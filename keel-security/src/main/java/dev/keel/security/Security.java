@@ -1,12 +1,14 @@
 package dev.keel.security;
 
 import dev.keel.core.AttributeKey;
+import dev.keel.core.BadRequest;
 import dev.keel.core.Config;
 import dev.keel.core.Context;
 import dev.keel.core.Forbidden;
 import dev.keel.core.Keel;
 import dev.keel.core.Middleware;
 import dev.keel.core.Plugin;
+import dev.keel.core.SecureHeaders;
 import dev.keel.core.Unauthorized;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +50,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Config: {@code keel.security.jwt.*} ({@link Jwt}), {@code keel.security.session.*} ({@link
  * Sessions}), {@code keel.security.scheme} (default {@code Bearer}; Conduit uses {@code Token}),
- * {@code keel.security.csrf.enabled} (default true), {@code keel.security.csrf.trusted-origins}.
+ * {@code keel.security.csrf.enabled} (default true), {@code keel.security.csrf.trusted-origins},
+ * {@code keel.security.trusted-proxies} (addresses whose {@code X-Forwarded-For} is believed),
+ * {@code keel.security.allowed-hosts} (when set, other {@code Host} headers get 400) and {@code
+ * keel.security.secure-headers} (default true: {@link #install} adds keel-core's {@link
+ * SecureHeaders#from}).
  */
 public final class Security implements Plugin {
   /** The authenticated principal of the request, when there is one. */
@@ -68,6 +74,7 @@ public final class Security implements Plugin {
   private final Optional<ApiKeys> apiKeys;
   private final Csrf csrf;
   private final Set<String> trustedProxies;
+  private final Set<String> allowedHosts;
 
   private Security(
       Config config,
@@ -83,6 +90,11 @@ public final class Security implements Plugin {
     this.apiKeys = apiKeys;
     this.csrf = csrf;
     this.trustedProxies = Set.copyOf(config.list("keel.security.trusted-proxies", List.of()));
+    this.allowedHosts =
+        Set.copyOf(
+            config.list("keel.security.allowed-hosts", List.of()).stream()
+                .map(Security::lower)
+                .toList());
   }
 
   /** JWT and CSRF from the {@code keel.security.*} settings; no sessions or API keys yet. */
@@ -122,6 +134,9 @@ public final class Security implements Plugin {
 
   @Override
   public void install(Keel app) {
+    if (config.bool("keel.security.secure-headers", true)) {
+      app.use(SecureHeaders.from(config));
+    }
     app.use(middleware());
     boolean strict = config.bool("keel.security.deploy-check.strict", false);
     if (config.isProd() || strict) {
@@ -149,6 +164,7 @@ public final class Security implements Plugin {
     return next ->
         ctx -> {
           ctx.attribute(SCHEME, scheme);
+          if (!allowedHosts.isEmpty()) checkHost(ctx);
           if (!trustedProxies.isEmpty()) ctx.attribute(CLIENT_IP, forwardedFor(ctx));
           Optional<String> authorization = ctx.header("Authorization");
           Optional<String> apiKey = ctx.header("X-API-Key");
@@ -167,6 +183,19 @@ public final class Security implements Plugin {
           }
           return next.handle(ctx);
         };
+  }
+
+  private void checkHost(Context ctx) {
+    String host = ctx.header("Host").map(Security::lower).orElse("");
+    int colon = host.lastIndexOf(':');
+    String name = colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
+    if (!allowedHosts.contains(name) && !allowedHosts.contains(host)) {
+      SecurityEvents.warn("host_rejected", ctx, "", "Host " + host);
+      throw new BadRequest(
+          "the Host header '"
+              + host
+              + "' is not one this app serves; add it to keel.security.allowed-hosts");
+    }
   }
 
   private Principal bearer(Context ctx, String header) {

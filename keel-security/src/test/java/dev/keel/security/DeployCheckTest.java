@@ -43,6 +43,7 @@ class DeployCheckTest {
                 "--keel.server.port=0",
                 "--keel.profile=prod",
                 "--keel.security.jwt.secret=" + JwtTest.SECRET,
+                "--keel.security.allowed-hosts=example.com",
                 "--keel.secure-headers.strict-transport-security=max-age=31536000")
             .build();
     assertThat(Security.from(config).deployCheck()).isEmpty();

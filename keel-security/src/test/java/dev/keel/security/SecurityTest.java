@@ -144,6 +144,32 @@ class SecurityTest {
   }
 
   @Test
+  void secureHeadersAreOnAndForeignHostsRefusedWhenConfigured() {
+    Keel app =
+        Keel.create(
+            JwtTest.config(
+                "--keel.security.allowed-hosts=localhost,app.example.com",
+                "--keel.security.jwt.secret=" + JwtTest.SECRET));
+    app.install(Security.from(app.config()));
+    app.get("/", ctx -> "home");
+    try (var client = TestClient.inProcess(app)) {
+      TestResponse home = client.get("/").send(); // the in-process client sends Host: localhost
+      assertThat(home.status()).isEqualTo(200);
+      assertThat(home.header("X-Content-Type-Options")).contains("nosniff");
+      assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'");
+    }
+    Keel other = Keel.create(JwtTest.config("--keel.security.allowed-hosts=app.example.com:8443"));
+    other.install(Security.from(other.config()));
+    other.get("/", ctx -> "home");
+    try (var client = TestClient.inProcess(other)) {
+      TestResponse evil = client.get("/").send();
+      assertThat(evil.status()).isEqualTo(400);
+      assertThat(evil.json().get("detail").asString())
+          .contains("the Host header 'localhost' is not one this app serves");
+    }
+  }
+
+  @Test
   void principalCanUsesWildcards() {
     var p = Principal.of("1").withPermissions("articles:*", "comments:read");
     assertThat(p.can("articles:write")).isTrue();
