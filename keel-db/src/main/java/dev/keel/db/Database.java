@@ -1,0 +1,304 @@
+package dev.keel.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.keel.core.Config;
+import dev.keel.core.Keel;
+import dev.keel.core.Plugin;
+import dev.keel.core.Problem;
+import dev.keel.db.internal.DbSettings;
+import dev.keel.db.internal.DbUrl;
+import dev.keel.db.internal.Engine;
+import dev.keel.db.internal.Migrator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * The data layer: a HikariCP pool on SQLite (by default) or PostgreSQL, SQL with named parameters,
+ * record repositories and transactions.
+ *
+ * <pre>{@code
+ * Database db = new Database();
+ * Keel.create(args).install(db).get("/articles/{id}", ctx ->
+ *     db.sql("select * from article where id = :id")
+ *         .bind("id", ctx.pathParam("id", Long.class)).one(Article.class)).start();
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code keel.db.url}</td><td>{@code ./data/<keel.app.name>.db}</td>
+ *       <td>{@code postgres://user:pass@host:5432/db}, {@code jdbc:postgresql://...} or
+ *       {@code jdbc:sqlite:file}; unset: an SQLite file (WAL, foreign keys on)</td></tr>
+ *   <tr><td>{@code keel.db.user}, {@code keel.db.password}</td><td>from the URL</td>
+ *       <td>credentials</td></tr>
+ *   <tr><td>{@code keel.db.pool-size}</td><td>10 (SQLite 4)</td><td>connections in the pool</td></tr>
+ *   <tr><td>{@code keel.db.connect-timeout}</td><td>5s</td>
+ *       <td>longest wait for a connection; then the request answers 503</td></tr>
+ *   <tr><td>{@code keel.db.migrate}</td><td>true, false in profile {@code prod}</td>
+ *       <td>apply Flyway migrations from {@code classpath:db/migration} at start-up</td></tr>
+ *   <tr><td>{@code keel.db.strict-loading}</td><td>false</td>
+ *       <td>fail when the same statement repeats in one request (N+1)</td></tr>
+ *   <tr><td>{@code keel.db.strict-loading-threshold}</td><td>3</td>
+ *       <td>how many runs of one statement strict loading allows</td></tr>
+ * </table>
+ *
+ * <p>Installed as a plugin it connects at once (a dead database stops start-up with the URL,
+ * password masked, and the cause), closes the pool at shutdown, and answers {@link
+ * DatabaseUnavailableException} with 503, {@link OptimisticLockException} with 409 and {@link
+ * RecordNotFoundException} with 404. Thread-safe once connected.
+ */
+public final class Database implements Plugin, AutoCloseable {
+  private volatile Engine engine;
+  private UnaryOperator<DataSource> wrapper = UnaryOperator.identity();
+
+  /** A database configured from {@code keel.db.*} when installed into an application. */
+  public Database() {}
+
+  /** Connects now with the {@code keel.db.*} settings of {@code config} (no application). */
+  public static Database connect(Config config) {
+    return new Database().open(config);
+  }
+
+  /** Connects now to {@code url} (any form {@code keel.db.url} accepts), with default settings. */
+  public static Database connect(String url) {
+    return connect(Config.builder().defaults(Map.of("keel.db.url", url)).build());
+  }
+
+  /**
+   * Wraps the pool's {@link DataSource} before any statement runs, for metrics or tracing. Call
+   * before {@link #install} / {@link #connect}.
+   */
+  public Database wrapDataSource(UnaryOperator<DataSource> wrapper) {
+    if (engine != null) {
+      throw new IllegalStateException("wrapDataSource must be called before the database connects");
+    }
+    UnaryOperator<DataSource> before = this.wrapper;
+    UnaryOperator<DataSource> next = Objects.requireNonNull(wrapper, "wrapper");
+    this.wrapper = ds -> next.apply(before.apply(ds));
+    return this;
+  }
+
+  @Override
+  public void install(Keel app) {
+    open(app.config());
+    app.onStop(this);
+    app.exception(
+        DatabaseUnavailableException.class,
+        e ->
+            Problem.of(
+                503,
+                "The database is unavailable right now; the request was not completed. Try again"
+                    + " shortly."));
+    app.exception(
+        OptimisticLockException.class,
+        e ->
+            Problem.of(
+                409,
+                "This record was changed by someone else since it was read; reload it and apply"
+                    + " the change again."));
+    app.exception(
+        RecordNotFoundException.class,
+        e -> Problem.of(404, "The requested record does not exist."));
+    if (engine.settings().strictLoading()) {
+      int threshold = engine.settings().strictThreshold();
+      app.use(
+          next ->
+              ctx -> {
+                try {
+                  return engine.strict(threshold, () -> handle(next, ctx));
+                } catch (Rethrown r) {
+                  throw (Exception) r.getCause();
+                }
+              });
+      app.exception(
+          StrictLoadingException.class, e -> Problem.of(500, e.getMessage()).with("code", "N+1"));
+    }
+  }
+
+  private static Object handle(dev.keel.core.Handler next, dev.keel.core.Context ctx) {
+    try {
+      return next.handle(ctx);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new Rethrown(e);
+    }
+  }
+
+  /**
+   * Connects this database now with the {@code keel.db.*} settings of {@code config}, without an
+   * application (after {@link #wrapDataSource}, say). Applies migrations when {@code
+   * keel.db.migrate} says so.
+   *
+   * @throws DatabaseUnavailableException naming the URL and the cause when it cannot connect
+   */
+  public Database open(Config config) {
+    if (engine != null) throw new IllegalStateException("this Database is already connected");
+    DbSettings settings = settings(config);
+    engine = Engine.start(settings, wrapper);
+    if (settings.migrate()) {
+      try {
+        migrate();
+      } catch (RuntimeException e) {
+        engine.close();
+        engine = null;
+        throw e;
+      }
+    }
+    return this;
+  }
+
+  static DbSettings settings(Config config) {
+    Optional<String> rawUrl = config.string("keel.db.url").filter(s -> !s.isBlank());
+    DbUrl url;
+    if (rawUrl.isPresent()) {
+      url = DbUrl.parse(rawUrl.get());
+    } else {
+      String name = config.string("keel.app.name", "app");
+      url = DbUrl.sqliteFile(Path.of("data", name + ".db"));
+    }
+    int defaultPool = url.dialect() == Dialect.SQLITE ? 4 : 10;
+    return new DbSettings(
+        url,
+        config.string("keel.db.user").or(url::user),
+        config.string("keel.db.password").or(url::password),
+        config.integer("keel.db.pool-size", defaultPool, 1, 1000),
+        config.duration("keel.db.connect-timeout", Duration.ofSeconds(5)),
+        config.bool("keel.db.migrate", !config.isProd()),
+        config.string("keel.db.migrations", "classpath:db/migration"),
+        config.bool("keel.db.strict-loading", false),
+        config.integer("keel.db.strict-loading-threshold", 3, 1, 1_000_000));
+  }
+
+  private Engine engine() {
+    Engine e = engine;
+    if (e == null) {
+      throw new IllegalStateException(
+          "the database is not connected yet: install it first (app.install(db)) or use"
+              + " Database.connect(...)");
+    }
+    return e;
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** A statement with {@code :name} parameters; see {@link Sql}. */
+  public Sql sql(String sql) {
+    return new Sql(engine(), sql);
+  }
+
+  /** The repository of record type {@code type}; cheap to call, but better kept in a field. */
+  public <T extends Record> Repository<T> repository(Class<T> type) {
+    return new Repository<>(engine(), engine().type(type));
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  /**
+   * Runs {@code body} in a transaction bound to the current thread and returns its result. Every
+   * statement of this database on this thread joins it. Commits when {@code body} returns, rolls
+   * back when it throws anything (and rethrows). A nested call joins the outer transaction.
+   */
+  public <T> T transaction(Supplier<T> body) {
+    return transaction(TransactionOptions.defaults(), body);
+  }
+
+  /** Runs {@code body} in a transaction; see {@link #transaction(Supplier)}. */
+  public void transaction(Runnable body) {
+    transaction(TransactionOptions.defaults(), body);
+  }
+
+  /** Runs {@code body} in a transaction with {@code options} (read-only, isolation, savepoint). */
+  public <T> T transaction(TransactionOptions options, Supplier<T> body) {
+    return engine().transaction(options, body);
+  }
+
+  /** Runs {@code body} in a transaction with {@code options}. */
+  public void transaction(TransactionOptions options, Runnable body) {
+    engine()
+        .transaction(
+            options,
+            () -> {
+              body.run();
+              return null;
+            });
+  }
+
+  /** True inside {@link #transaction} on this thread. */
+  public boolean inTransaction() {
+    return engine().inTransaction();
+  }
+
+  /**
+   * Runs {@code body} with strict loading on, whatever {@code keel.db.strict-loading} says: the
+   * same statement run more than {@code keel.db.strict-loading-threshold} times inside throws
+   * {@link StrictLoadingException}. For tests of code that must not do N+1 queries.
+   */
+  public <T> T strict(Supplier<T> body) {
+    return engine().strict(engine().settings().strictThreshold(), body);
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  /**
+   * Applies pending Flyway migrations from {@code keel.db.migrations} (default {@code
+   * classpath:db/migration}); the plugin does this at start-up unless {@code keel.db.migrate} is
+   * false (the default in profile {@code prod}, where {@code ./keel db migrate} does it).
+   *
+   * @return how many migrations ran
+   * @throws DatabaseException naming the file, line, statement and database error of a failure
+   */
+  public int migrate() {
+    Engine e = engine();
+    return new Migrator(e.dataSource(), e.settings().migrations()).migrate();
+  }
+
+  public Dialect dialect() {
+    return engine().dialect();
+  }
+
+  /** The URL as configured, password masked; safe to log. */
+  public String url() {
+    return engine().settings().url().display();
+  }
+
+  /**
+   * True when a connection answers a validity check in time; for health endpoints. Waits at most
+   * {@code timeout} for the check and at most {@code keel.db.connect-timeout} for a connection.
+   */
+  public boolean ping(Duration timeout) {
+    return engine().ping(timeout);
+  }
+
+  /** The pool, for metrics (HikariCP's metrics trackers) and operations. */
+  public HikariDataSource pool() {
+    return engine().pool();
+  }
+
+  /** The data source statements use: the pool as wrapped by {@link #wrapDataSource}. */
+  public DataSource dataSource() {
+    return engine().dataSource();
+  }
+
+  /** Closes the pool; the application does this at shutdown when the plugin is installed. */
+  @Override
+  public void close() {
+    Engine e = engine;
+    if (e != null) e.close();
+  }
+
+  /** Carries a checked exception of a handler through the strict-loading scope. */
+  private static final class Rethrown extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Rethrown(Exception cause) {
+      super(cause);
+    }
+  }
+}

@@ -1,0 +1,312 @@
+package dev.keel.db;
+
+import dev.keel.db.internal.Engine;
+import dev.keel.db.internal.NamedSql;
+import dev.keel.db.internal.RecordType;
+import dev.keel.db.internal.RowMapper;
+import dev.keel.db.internal.Values;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * One SQL statement with named parameters, from {@link Database#sql(String)}.
+ *
+ * <pre>{@code
+ * Article a = db.sql("select * from article where slug = :slug").bind("slug", slug).one(Article.class);
+ * List<Long> ids = db.sql("select id from article where author_id in (:ids)")
+ *     .bind("ids", authorIds).list(Long.class);
+ * int n = db.sql("update article set title = :t where id = :id").bind("t", t).bind("id", id).update();
+ * }</pre>
+ *
+ * <p>Values are always sent as bind parameters, never spliced into the text; a collection bound to
+ * a parameter written {@code in (:name)} becomes one parameter per element. Rows map to records by
+ * column name ({@code created_at} → component {@code createdAt}) or, for any other type, from the
+ * first column. Runs in the current thread's transaction when there is one.
+ *
+ * <p>Not thread-safe: build and run it on one thread.
+ */
+public final class Sql {
+  private final Engine engine;
+  private final NamedSql sql;
+  private final Map<String, Object> values = new HashMap<>();
+
+  Sql(Engine engine, String sql) {
+    this.engine = engine;
+    this.sql = NamedSql.of(sql);
+  }
+
+  /**
+   * Binds {@code value} to {@code :name}. {@code null} and {@code Optional.empty()} bind SQL NULL;
+   * a collection bound to {@code in (:name)} expands to one parameter per element.
+   *
+   * @throws IllegalArgumentException when the statement has no parameter {@code :name}
+   */
+  public Sql bind(String name, Object value) {
+    if (!sql.has(name)) {
+      throw new IllegalArgumentException(
+          "bind(\""
+              + name
+              + "\") names no parameter of this statement; its parameters are "
+              + sql.names()
+              + ": "
+              + sql.source());
+    }
+    values.put(name, value);
+    return this;
+  }
+
+  /** Binds every component of {@code record} that the statement names as {@code :component}. */
+  public Sql bindRecord(Record record) {
+    @SuppressWarnings("unchecked")
+    RecordType<Record> type = (RecordType<Record>) engine.type(record.getClass());
+    for (RecordType.Component c : type.components()) {
+      if (sql.has(c.name())) values.put(c.name(), type.value(record, c));
+      else if (sql.has(c.column())) values.put(c.column(), type.value(record, c));
+    }
+    return this;
+  }
+
+  /**
+   * The single row as {@code type}.
+   *
+   * @throws RecordNotFoundException when there is no row
+   * @throws DatabaseException when there is more than one
+   */
+  public <T> T one(Class<T> type) {
+    List<T> rows = query(type, 2);
+    if (rows.isEmpty()) {
+      throw new RecordNotFoundException("no row for: " + sql.source());
+    }
+    if (rows.size() > 1) {
+      throw new DatabaseException(
+          "more than one row for: " + sql.source() + "; use list(), or narrow the where clause");
+    }
+    return rows.getFirst();
+  }
+
+  /** The first row as {@code type}, or empty. */
+  public <T> Optional<T> optional(Class<T> type) {
+    List<T> rows = query(type, 1);
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
+  }
+
+  /** Every row as {@code type}. */
+  public <T> List<T> list(Class<T> type) {
+    return query(type, 0);
+  }
+
+  /**
+   * The rows as a lazy stream that holds a connection until closed: use it in try-with-resources.
+   */
+  public <T> Stream<T> stream(Class<T> type) {
+    Connection c = engine.acquire();
+    try {
+      PreparedStatement ps = prepare(c, false);
+      ResultSet rs = ps.executeQuery();
+      RowMapper<T> mapper = mapper(type, rs);
+      var it =
+          new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+              try {
+                if (!rs.next()) return false;
+                action.accept(mapper.map(rs));
+                return true;
+              } catch (SQLException e) {
+                throw engine.translate(e, sql.source());
+              }
+            }
+          };
+      return StreamSupport.stream(it, false)
+          .onClose(
+              () -> {
+                try {
+                  ps.close();
+                } catch (SQLException e) {
+                  throw engine.translate(e, sql.source());
+                } finally {
+                  engine.release(c);
+                }
+              });
+    } catch (SQLException e) {
+      engine.release(c);
+      throw engine.translate(e, sql.source());
+    } catch (RuntimeException e) {
+      engine.release(c);
+      throw e;
+    }
+  }
+
+  /** Runs an insert, update, delete or DDL statement; returns the number of rows changed. */
+  public int update() {
+    Connection c = engine.acquire();
+    try (PreparedStatement ps = prepare(c, false)) {
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw engine.translate(e, sql.source());
+    } finally {
+      engine.release(c);
+    }
+  }
+
+  /**
+   * Runs an insert and returns the key the database generated for the new row (the first generated
+   * column, e.g. {@code id}).
+   */
+  public long insert() {
+    Connection c = engine.acquire();
+    try (PreparedStatement ps = prepare(c, true)) {
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        if (!keys.next()) {
+          throw new DatabaseException("the database generated no key for: " + sql.source());
+        }
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw engine.translate(e, sql.source());
+    } finally {
+      engine.release(c);
+    }
+  }
+
+  /**
+   * Runs the statement once per row in one JDBC batch. Each row is a {@code Map<String, ?>} of
+   * parameter values or a record whose components name the parameters. Values bound with {@link
+   * #bind} apply to every row unless the row sets them.
+   *
+   * @return the number of rows changed by each run
+   */
+  public int[] batch(Collection<?> rows) {
+    if (sql.hasExpandable()) {
+      throw new IllegalArgumentException(
+          "batch() cannot expand in (:list) parameters; run the statement with update() per list:"
+              + " "
+              + sql.source());
+    }
+    if (rows.isEmpty()) return new int[0];
+    Connection c = engine.acquire();
+    engine.track(sql.source());
+    try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+      Map<String, Object> base = new HashMap<>(values);
+      for (Object row : rows) {
+        Map<String, Object> v = new HashMap<>(base);
+        switch (row) {
+          case Map<?, ?> m -> m.forEach((k, x) -> v.put(k.toString(), x));
+          case Record r -> bindRecordInto(r, v);
+          default ->
+              throw new IllegalArgumentException(
+                  "batch rows must be maps or records, not " + row.getClass().getName());
+        }
+        bindAll(ps, v, null);
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    } catch (SQLException e) {
+      throw engine.translate(e, sql.source());
+    } finally {
+      engine.release(c);
+    }
+  }
+
+  private void bindRecordInto(Record record, Map<String, Object> into) {
+    @SuppressWarnings("unchecked")
+    RecordType<Record> type = (RecordType<Record>) engine.type(record.getClass());
+    for (RecordType.Component c : type.components()) {
+      Object value = type.value(record, c);
+      into.put(c.name(), value);
+      into.put(c.column(), value);
+    }
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private <T> List<T> query(Class<T> type, int limit) {
+    Connection c = engine.acquire();
+    try (PreparedStatement ps = prepare(c, false)) {
+      if (limit > 0) ps.setMaxRows(limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        if (!rs.next()) return out;
+        RowMapper<T> mapper = mapper(type, rs);
+        do {
+          out.add(mapper.map(rs));
+        } while (rs.next());
+        return out;
+      }
+    } catch (SQLException e) {
+      throw engine.translate(e, sql.source());
+    } finally {
+      engine.release(c);
+    }
+  }
+
+  private <T> RowMapper<T> mapper(Class<T> type, ResultSet rs) throws SQLException {
+    if (type.isRecord()) return engine.type(type).mapper(rs, sql.source());
+    var reader = Values.reader(type, engine.dialect());
+    return r -> type.cast(reader.read(r, 1));
+  }
+
+  private PreparedStatement prepare(Connection c, boolean keys) throws SQLException {
+    engine.track(sql.source());
+    String text = sql.jdbc();
+    int[] counts = null;
+    if (sql.hasExpandable()) {
+      List<String> names = sql.names();
+      counts = new int[names.size()];
+      for (int i = 0; i < counts.length; i++) {
+        Object v = values.get(names.get(i));
+        counts[i] = sql.expandable(i) && v instanceof Collection<?> col ? col.size() : 1;
+      }
+      text = sql.expand(counts);
+    }
+    PreparedStatement ps =
+        keys
+            ? c.prepareStatement(text, PreparedStatement.RETURN_GENERATED_KEYS)
+            : c.prepareStatement(text);
+    try {
+      bindAll(ps, values, counts);
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+    return ps;
+  }
+
+  private void bindAll(PreparedStatement ps, Map<String, Object> v, int[] counts)
+      throws SQLException {
+    List<String> names = sql.names();
+    int p = 1;
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!v.containsKey(name)) {
+        throw new IllegalArgumentException(
+            "parameter :"
+                + name
+                + " is not bound; call bind(\""
+                + name
+                + "\", value) before running: "
+                + sql.source());
+      }
+      Object value = v.get(name);
+      if (counts != null && sql.expandable(i) && value instanceof Collection<?> col) {
+        for (Object element : col) Values.bind(ps, p++, element, engine.dialect());
+      } else {
+        Values.bind(ps, p++, value, engine.dialect());
+      }
+    }
+  }
+}

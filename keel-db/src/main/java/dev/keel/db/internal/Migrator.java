@@ -1,0 +1,131 @@
+package dev.keel.db.internal;
+
+import dev.keel.db.DatabaseException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+
+/**
+ * Flyway behind Keel: migrations from {@code keel.db.migrations} (default {@code
+ * classpath:db/migration}), each in its own transaction where the database allows it (PostgreSQL
+ * and SQLite both do, so a failed migration leaves nothing half-applied). Failures become one
+ * {@link DatabaseException} naming the file, line, statement and database error.
+ */
+public final class Migrator {
+  private final Flyway flyway;
+  private final String location;
+  private final boolean present;
+
+  public Migrator(DataSource dataSource, String location) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) loader = Migrator.class.getClassLoader();
+    this.location = location;
+    this.present =
+        !location.startsWith("classpath:")
+            || loader.getResource(location.substring("classpath:".length())) != null;
+    this.flyway =
+        Flyway.configure(loader)
+            .dataSource(dataSource)
+            .locations(location)
+            .failOnMissingLocations(false)
+            .load();
+  }
+
+  /** False when the location does not exist (an app without migrations): nothing to do. */
+  public boolean present() {
+    return present;
+  }
+
+  /** Applies pending migrations; returns how many ran. */
+  public int migrate() {
+    if (!present) return 0;
+    try {
+      MigrateResult result = flyway.migrate();
+      return result.migrationsExecuted;
+    } catch (FlywayException e) {
+      throw explain(e);
+    }
+  }
+
+  /** Checks applied migrations against the files (changed checksums, missing files). */
+  public void validate() {
+    try {
+      flyway.validate();
+    } catch (FlywayException e) {
+      throw new DatabaseException(
+          "migrations in "
+              + location
+              + " do not match the database: "
+              + e.getMessage().strip()
+              + " — never edit an applied migration; add a new one instead");
+    }
+  }
+
+  /** One line per migration: version, description, state, installed on. */
+  public List<String> info() {
+    List<String> lines = new ArrayList<>();
+    for (MigrationInfo m : flyway.info().all()) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-10s %-40s %-10s %s",
+              m.getVersion() == null ? "R" : m.getVersion().getVersion(),
+              m.getDescription(),
+              m.getState().getDisplayName(),
+              m.getInstalledOn() == null ? "" : m.getInstalledOn().toInstant()));
+    }
+    return lines;
+  }
+
+  /** A one-line summary: applied count, pending count, current version. */
+  public String status() {
+    var info = flyway.info();
+    var current = info.current();
+    return String.format(
+        Locale.ROOT,
+        "%d applied, %d pending, current version %s (%s)",
+        info.applied().length,
+        info.pending().length,
+        current == null ? "none" : current.getVersion(),
+        location);
+  }
+
+  private DatabaseException explain(FlywayException e) {
+    String file = null;
+    String statement = null;
+    int line = -1;
+    String dbError = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof FlywaySqlScriptException s) {
+        if (s.getResource() != null) file = s.getResource().getFilename();
+        statement = s.getStatement();
+        line = s.getLineNumber();
+      }
+      if (t instanceof FlywayMigrateException m && m.getMigration() != null && file == null) {
+        file = m.getMigration().getScript();
+      }
+      if (t instanceof SQLException sql) dbError = sql.getMessage();
+      if (t.getCause() == t) break;
+    }
+    if (file == null) {
+      return new DatabaseException(
+          "migrations in " + location + " failed: " + e.getMessage().strip(), "", null);
+    }
+    StringBuilder m = new StringBuilder("migration ").append(file).append(" failed");
+    if (line > 0) m.append(" at line ").append(line);
+    if (statement != null) m.append(" in statement: ").append(statement.strip());
+    m.append(" — ").append(dbError != null ? dbError.strip() : e.getMessage().strip());
+    m.append(
+        ". The migration was rolled back; fix the file (it was not recorded as applied) and"
+            + " start again.");
+    return new DatabaseException(m.toString(), "", null);
+  }
+}

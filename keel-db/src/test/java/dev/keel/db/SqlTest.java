@@ -1,0 +1,119 @@
+package dev.keel.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+class SqlTest {
+  record Note(long id, String title, Optional<String> body) {}
+
+  record NewNote(String title, String body) {}
+
+  private static void notes(TestDb t) {
+    t.ddl("create table note (id {id}, title text not null, body text)");
+  }
+
+  @BothDatabases
+  void insertReturnsGeneratedKeyAndRowsMapToRecords(TestDb t) {
+    notes(t);
+    Database db = t.db();
+    long id =
+        db.sql("insert into note (title, body) values (:title, :body)")
+            .bind("title", "milk")
+            .bind("body", null)
+            .insert();
+    Note n = db.sql("select * from note where id = :id").bind("id", id).one(Note.class);
+    assertThat(n).isEqualTo(new Note(id, "milk", Optional.empty()));
+    assertThat(db.sql("select * from note where id = :id").bind("id", id + 1).optional(Note.class))
+        .isEmpty();
+    assertThat(db.sql("select title from note").list(String.class)).containsExactly("milk");
+    assertThat(db.sql("select count(*) from note").one(Long.class)).isEqualTo(1L);
+  }
+
+  @BothDatabases
+  void oneThrowsWhenNoRowOrSeveral(TestDb t) {
+    notes(t);
+    Database db = t.db();
+    assertThatThrownBy(
+            () -> db.sql("select * from note where id = :id").bind("id", 7).one(Note.class))
+        .isInstanceOf(RecordNotFoundException.class)
+        .hasMessageContaining("select * from note where id = :id");
+    db.sql("insert into note (title) values ('a'), ('b')").update();
+    assertThatThrownBy(() -> db.sql("select * from note").one(Note.class))
+        .hasMessageContaining("more than one row");
+  }
+
+  @BothDatabases
+  void updateBatchAndInListExpansion(TestDb t) {
+    notes(t);
+    Database db = t.db();
+    int[] counts =
+        db.sql("insert into note (title, body) values (:title, :body)")
+            .batch(List.of(new NewNote("a", "x"), new NewNote("b", "y"), new NewNote("c", "z")));
+    assertThat(counts).hasSize(3);
+    db.sql("insert into note (title, body) values (:title, :body)")
+        .batch(List.of(Map.of("title", "d", "body", "w")));
+    int changed =
+        db.sql("update note set body = :body where title in (:titles)")
+            .bind("body", "changed")
+            .bind("titles", List.of("a", "c"))
+            .update();
+    assertThat(changed).isEqualTo(2);
+    assertThat(
+            db.sql("select title from note where body = :b order by title")
+                .bind("b", "changed")
+                .list(String.class))
+        .containsExactly("a", "c");
+    assertThat(
+            db.sql("select title from note where title in (:t)")
+                .bind("t", List.of())
+                .list(String.class))
+        .isEmpty();
+    try (var s = db.sql("select * from note order by id").stream(Note.class)) {
+      assertThat(s.map(Note::title).toList()).containsExactly("a", "b", "c", "d");
+    }
+  }
+
+  @BothDatabases
+  void valuesAreBoundNeverSpliced(TestDb t) {
+    notes(t);
+    Database db = t.db();
+    String evil = "x'); drop table note; --";
+    db.sql("insert into note (title) values (:t)").bind("t", evil).update();
+    assertThat(db.sql("select title from note").one(String.class)).isEqualTo(evil);
+    // ':name' inside a string literal or a comment is not a parameter
+    assertThat(db.sql("select ':x' -- :y\n").one(String.class)).isEqualTo(":x");
+  }
+
+  @BothDatabases
+  void unboundOrUnknownParametersAreNamed(TestDb t) {
+    notes(t);
+    Database db = t.db();
+    assertThatThrownBy(() -> db.sql("select * from note where id = :id").list(Note.class))
+        .hasMessageContaining("parameter :id is not bound");
+    assertThatThrownBy(() -> db.sql("select * from note where id = :id").bind("ident", 1))
+        .hasMessageContaining("bind(\"ident\") names no parameter")
+        .hasMessageContaining("[id]");
+  }
+
+  @BothDatabases
+  void databaseErrorsNameTheStatement(TestDb t) {
+    Database db = t.db();
+    assertThatThrownBy(() -> db.sql("select * from missing_table").list(Note.class))
+        .isInstanceOf(DatabaseException.class)
+        .hasMessageContaining("missing_table")
+        .hasMessageContaining("in: select * from missing_table");
+  }
+
+  @BothDatabases
+  void missingColumnsAreExplained(TestDb t) {
+    notes(t);
+    Database db = t.db();
+    db.sql("insert into note (title) values ('a')").update();
+    assertThatThrownBy(() -> db.sql("select id from note").list(Note.class))
+        .hasMessageContaining("record Note needs title (column title)");
+  }
+}

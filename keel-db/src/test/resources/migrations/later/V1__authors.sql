@@ -1,0 +1,4 @@
+create table author (
+  id integer primary key,
+  name text not null
+);
