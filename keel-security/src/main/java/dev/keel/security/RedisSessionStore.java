@@ -1,17 +1,12 @@
 package dev.keel.security;
 
+import dev.keel.security.internal.SessionJson;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sessions in Redis (through Lettuce), shared by every instance: one JSON string per session under
@@ -24,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  */
 public final class RedisSessionStore implements SessionStore, AutoCloseable {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final RedisCommands<String, String> redis;
@@ -56,45 +49,13 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public void save(Session s, Duration ttl) {
-    var map = new LinkedHashMap<String, Object>();
-    s.principal()
-        .ifPresent(
-            p ->
-                map.put(
-                    "principal",
-                    Map.of(
-                        "id", p.id(),
-                        "roles", List.copyOf(p.roles()),
-                        "permissions", List.copyOf(p.permissions()))));
-    map.put("csrf", s.csrfToken());
-    map.put("created", s.createdAt().toEpochMilli());
-    map.put("seen", s.lastSeenAt().toEpochMilli());
-    map.put("data", s.data());
-    redis.set(prefix + s.id(), JSON.writeValueAsString(map), SetArgs.Builder.px(ttl.toMillis()));
+    redis.set(prefix + s.id(), SessionJson.write(s), SetArgs.Builder.px(ttl.toMillis()));
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public Optional<Session> find(String id) {
     String json = redis.get(prefix + id);
-    if (json == null) return Optional.empty();
-    Map<String, Object> map = JSON.readValue(json, Map.class);
-    Optional<Principal> principal =
-        Optional.ofNullable((Map<String, Object>) map.get("principal"))
-            .map(
-                p ->
-                    new Principal(
-                        (String) p.get("id"),
-                        Set.copyOf((List<String>) p.get("roles")),
-                        Set.copyOf((List<String>) p.get("permissions"))));
-    return Optional.of(
-        new Session(
-            id,
-            principal,
-            (String) map.get("csrf"),
-            Instant.ofEpochMilli(((Number) map.get("created")).longValue()),
-            Instant.ofEpochMilli(((Number) map.get("seen")).longValue()),
-            (Map<String, String>) map.get("data")));
+    return json == null ? Optional.empty() : Optional.of(SessionJson.read(id, json));
   }
 
   @Override

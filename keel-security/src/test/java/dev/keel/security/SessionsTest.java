@@ -3,9 +3,12 @@ package dev.keel.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.Keel;
+import dev.keel.db.Database;
 import dev.keel.test.TestClient;
 import dev.keel.test.TestResponse;
 import io.lettuce.core.RedisClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +48,31 @@ class SessionsTest {
     }
   }
 
+  static final String TABLE = "keel_session_" + UUID.randomUUID().toString().replace("-", "");
+  static final Database SQLITE = sqlite();
+  static final Database POSTGRES = Database.connect("postgres://postgres@127.0.0.1:5432/postgres");
+
+  static Database sqlite() {
+    try {
+      Path dir = Files.createTempDirectory("keel-security-test");
+      return Database.connect("jdbc:sqlite:" + dir.resolve("sessions.db"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static Stream<String> stores() {
-    return Stream.of("memory", "redis");
+    return Stream.of("memory", "redis", "sqlite", "postgres");
+  }
+
+  SessionStore store(String name) {
+    return switch (name) {
+      case "memory" -> new MemorySessionStore();
+      case "redis" -> REDIS_STORE;
+      case "sqlite" -> new DbSessionStore(SQLITE, TABLE, clock);
+      case "postgres" -> new DbSessionStore(POSTGRES, TABLE, clock);
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   @AfterAll
@@ -59,6 +85,9 @@ class SessionsTest {
       client.shutdown();
       REDIS_STORE.close();
     }
+    POSTGRES.sql("drop table if exists " + TABLE).update();
+    POSTGRES.close();
+    SQLITE.close();
   }
 
   final MovableClock clock = new MovableClock();
@@ -67,7 +96,7 @@ class SessionsTest {
   Keel app(String store) {
     Keel app = Keel.create(JwtTest.config());
     sessions =
-        Sessions.builder(store.equals("redis") ? REDIS_STORE : new MemorySessionStore())
+        Sessions.builder(store(store))
             .idleTimeout(Duration.ofMinutes(30))
             .absoluteTimeout(Duration.ofHours(2))
             .clock(clock)
