@@ -217,10 +217,7 @@ public final class Security implements Plugin {
     SecurityEvents.warn("token_rejected", ctx, "", e.reason());
     ctx.header(
         "WWW-Authenticate",
-        challenge(ctx)
-            + ", error=\"invalid_token\", error_description=\""
-            + e.reason().replace('"', '\'')
-            + "\"");
+        challenge(ctx) + ", error=\"invalid_token\", error_description=\"" + e.reason() + "\"");
     return new Unauthorized("the credentials were rejected: " + e.reason());
   }
 

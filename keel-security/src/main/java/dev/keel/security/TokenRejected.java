@@ -9,7 +9,18 @@ public final class TokenRejected extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public TokenRejected(String reason) {
-    super(reason, null, false, false);
+    super(clean(reason), null, false, false);
+  }
+
+  // Reasons may quote claim values from the token: keep them short, printable and quote-free so
+  // they are safe in a header and a log line.
+  private static String clean(String reason) {
+    var b = new StringBuilder();
+    for (int i = 0; i < reason.length() && b.length() < 120; i++) {
+      char c = reason.charAt(i);
+      b.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '?');
+    }
+    return b.toString();
   }
 
   public String reason() {

@@ -168,6 +168,13 @@ class JwtTest {
           me(client, "Bearer " + hs256("k1", key, claims().audience("other-app").build())),
           "aud claim rejected");
 
+      // claim values that would break a header are cleaned from the reason
+      var crlf = claims().issuer("evil\r\nSet-Cookie: x=1\"").build();
+      TestResponse injected = me(client, "Bearer " + hs256("k1", key, crlf));
+      assertRejected(injected, "iss");
+      assertThat(injected.header("WWW-Authenticate").orElseThrow()).doesNotContain("\r", "\n");
+      assertThat(injected.header("Set-Cookie")).isEmpty();
+
       // wrong scheme
       TestResponse basic = me(client, "Basic YWxpY2U6c2VjcmV0");
       assertThat(basic.status()).isEqualTo(401);
