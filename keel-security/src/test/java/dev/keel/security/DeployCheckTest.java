@@ -50,6 +50,20 @@ class DeployCheckTest {
   }
 
   @Test
+  void theCommandPrintsFindingsAndFailsWhenThereAreAny() {
+    var out = new java.io.ByteArrayOutputStream();
+    var config = Config.builder().args("--keel.profile=prod").build();
+    int status =
+        dev.keel.security.internal.DeployCheckCommand.run(
+            config, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(status).isEqualTo(1);
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Keel deploy check (profile prod): 3 finding(s)")
+        .contains("keel.security.E001: no JWT key is configured")
+        .contains("fix: set KEEL_SECURITY_JWT_SECRET");
+  }
+
+  @Test
   void strictModeStopsStartUp() {
     var config =
         Config.builder()
