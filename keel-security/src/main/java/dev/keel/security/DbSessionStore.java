@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +34,7 @@ public final class DbSessionStore implements SessionStore {
   private final String table;
   private final Clock clock;
   private volatile boolean created;
-  private int writes;
+  private final AtomicInteger writes = new AtomicInteger();
 
   /** A store in the table {@code keel_session}. */
   public DbSessionStore(Database db) {
@@ -68,7 +69,7 @@ public final class DbSessionStore implements SessionStore {
         .bind("data", SessionJson.write(session))
         .bind("expires", clock.millis() + ttl.toMillis())
         .update();
-    if ((++writes & 255) == 0) purgeExpired();
+    if ((writes.incrementAndGet() & 255) == 0) purgeExpired();
   }
 
   @Override
