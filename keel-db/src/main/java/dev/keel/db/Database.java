@@ -62,9 +62,7 @@ public final class Database implements Plugin, AutoCloseable {
 
   /** Connects now with the {@code keel.db.*} settings of {@code config} (no application). */
   public static Database connect(Config config) {
-    Database db = new Database();
-    db.open(config);
-    return db;
+    return new Database().open(config);
   }
 
   /** Connects now to {@code url} (any form {@code keel.db.url} accepts), with default settings. */
@@ -133,7 +131,14 @@ public final class Database implements Plugin, AutoCloseable {
     }
   }
 
-  private void open(Config config) {
+  /**
+   * Connects this database now with the {@code keel.db.*} settings of {@code config}, without an
+   * application (after {@link #wrapDataSource}, say). Applies migrations when {@code
+   * keel.db.migrate} says so.
+   *
+   * @throws DatabaseUnavailableException naming the URL and the cause when it cannot connect
+   */
+  public Database open(Config config) {
     if (engine != null) throw new IllegalStateException("this Database is already connected");
     DbSettings settings = settings(config);
     engine = Engine.start(settings, wrapper);
@@ -146,6 +151,7 @@ public final class Database implements Plugin, AutoCloseable {
         throw e;
       }
     }
+    return this;
   }
 
   static DbSettings settings(Config config) {

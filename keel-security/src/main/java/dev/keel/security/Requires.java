@@ -1,0 +1,26 @@
+package dev.keel.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * On a controller class or method: the request must be authenticated (401 otherwise) and its
+ * principal must hold every listed permission (403 otherwise) — the same rule as {@link
+ * Security#requires(String...)} for functional routes, which the generated route code applies. A
+ * method's annotation adds to its class's.
+ *
+ * <pre>{@code
+ * @Post @Requires("articles:write")
+ * ArticleView create(@Body NewArticle body, Principal user) { … }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Requires {
+  /** Permissions, all required, e.g. {@code articles:write}. */
+  String[] value();
+}

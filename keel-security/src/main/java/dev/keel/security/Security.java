@@ -1,0 +1,359 @@
+package dev.keel.security;
+
+import dev.keel.core.AttributeKey;
+import dev.keel.core.BadRequest;
+import dev.keel.core.Config;
+import dev.keel.core.Context;
+import dev.keel.core.Forbidden;
+import dev.keel.core.Keel;
+import dev.keel.core.Middleware;
+import dev.keel.core.Plugin;
+import dev.keel.core.SecureHeaders;
+import dev.keel.core.Unauthorized;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authentication and authorization for a Keel app. Installed, it adds one middleware that finds who
+ * is calling — a JWT in {@code Authorization: <scheme> <token>}, an API key in {@code X-API-Key},
+ * or a session cookie — and stores the {@link Principal} as a request attribute. A bad token or key
+ * answers 401 at once; no credentials leaves the request anonymous for the guards to decide.
+ *
+ * <pre>{@code
+ * Keel app = Keel.create(args);
+ * Security security = Security.from(app.config());            // keel.security.* settings
+ * app.install(security);
+ * app.post("/login", ctx -> security.jwt().issue(Principal.of("42")));
+ * app.group("/api/articles", api -> {
+ *   api.use(Security.requires("articles:write"));              // 401 / 403
+ *   api.post("", ctx -> "created by " + Security.principal(ctx).orElseThrow().id());
+ * });
+ * app.put("/api/articles/{slug}", ctx -> {
+ *   Article a = articles.find(ctx.pathParam("slug"));
+ *   Security.requireOwner(ctx, a.authorId());                  // 403 unless the author
+ *   return articles.update(a, ctx.body(ArticleUpdate.class));
+ * });
+ * }</pre>
+ *
+ * <p>Failures answer problem+json: 401 with {@code WWW-Authenticate: <scheme> realm="keel"} (and
+ * {@code error="invalid_token"} for a bad token) when unauthenticated, 403 when authenticated but
+ * not allowed — never mixed up. Cookie-authenticated unsafe requests are checked for CSRF: a
+ * cross-site {@code Sec-Fetch-Site} or foreign {@code Origin} is refused and the session's token
+ * must come back as a {@code _csrf} form field or {@code X-CSRF-Token} header (403 otherwise);
+ * bearer tokens and API keys are exempt, as browsers do not attach them on their own. Every
+ * rejection is a {@link SecurityEvents} event.
+ *
+ * <p>Config: {@code keel.security.jwt.*} ({@link Jwt}), {@code keel.security.session.*} ({@link
+ * Sessions}), {@code keel.security.scheme} (default {@code Bearer}; Conduit uses {@code Token}),
+ * {@code keel.security.csrf.enabled} (default true), {@code keel.security.csrf.trusted-origins},
+ * {@code keel.security.trusted-proxies} (addresses whose {@code X-Forwarded-For} is believed),
+ * {@code keel.security.allowed-hosts} (when set, other {@code Host} headers get 400) and {@code
+ * keel.security.secure-headers} (default true: {@link #install} adds keel-core's {@link
+ * SecureHeaders#from}).
+ */
+public final class Security implements Plugin {
+  /** The authenticated principal of the request, when there is one. */
+  public static final AttributeKey<Principal> PRINCIPAL =
+      AttributeKey.of("keel.security.principal", Principal.class);
+
+  private static final AttributeKey<String> CLIENT_IP =
+      AttributeKey.of("keel.security.client-ip", String.class);
+  private static final AttributeKey<String> SCHEME =
+      AttributeKey.of("keel.security.scheme", String.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Security.class);
+
+  private final Config config;
+  private final Jwt jwt;
+  private final String scheme;
+  private final Optional<Sessions> sessions;
+  private final Optional<ApiKeys> apiKeys;
+  private final Csrf csrf;
+  private final Set<String> trustedProxies;
+  private final Set<String> allowedHosts;
+
+  private Security(
+      Config config,
+      Jwt jwt,
+      String scheme,
+      Optional<Sessions> sessions,
+      Optional<ApiKeys> apiKeys,
+      Csrf csrf) {
+    this.config = config;
+    this.jwt = jwt;
+    this.scheme = scheme;
+    this.sessions = sessions;
+    this.apiKeys = apiKeys;
+    this.csrf = csrf;
+    this.trustedProxies = Set.copyOf(config.list("keel.security.trusted-proxies", List.of()));
+    this.allowedHosts =
+        Set.copyOf(
+            config.list("keel.security.allowed-hosts", List.of()).stream()
+                .map(Security::lower)
+                .toList());
+  }
+
+  /** JWT and CSRF from the {@code keel.security.*} settings; no sessions or API keys yet. */
+  public static Security from(Config config) {
+    String scheme = config.string("keel.security.scheme", "Bearer");
+    if (!scheme.matches("[A-Za-z][A-Za-z0-9-]{0,31}")) {
+      config.reject("keel.security.scheme", "expected an auth scheme such as Bearer or Token");
+      scheme = "Bearer";
+    }
+    return new Security(
+        config, Jwt.from(config), scheme, Optional.empty(), Optional.empty(), Csrf.from(config));
+  }
+
+  /** This security with browser sessions (cookie authentication, CSRF-checked). */
+  public Security sessions(Sessions sessions) {
+    return new Security(config, jwt, scheme, Optional.of(sessions), apiKeys, csrf);
+  }
+
+  /** This security accepting API keys in {@code X-API-Key}. */
+  public Security apiKeys(ApiKeys apiKeys) {
+    return new Security(config, jwt, scheme, sessions, Optional.of(apiKeys), csrf);
+  }
+
+  /** This security with another JWT set-up, e.g. several keys for rotation. */
+  public Security jwt(Jwt jwt) {
+    return new Security(config, jwt, scheme, sessions, apiKeys, csrf);
+  }
+
+  public Jwt jwt() {
+    return jwt;
+  }
+
+  /** The {@code Authorization} scheme read and challenged, {@code Bearer} by default. */
+  public String scheme() {
+    return scheme;
+  }
+
+  @Override
+  public void install(Keel app) {
+    if (config.bool("keel.security.secure-headers", true)) {
+      app.use(SecureHeaders.from(config));
+    }
+    app.use(middleware());
+    boolean strict = config.bool("keel.security.deploy-check.strict", false);
+    if (config.isProd() || strict) {
+      for (DeployFinding f : deployCheck()) {
+        if (strict) {
+          config.reject("keel.security.deploy-check.strict", f.toString());
+        } else {
+          LOG.warn("{}: {} Fix: {}", f.id(), f.problem(), f.fix());
+        }
+      }
+    }
+  }
+
+  /**
+   * Insecure settings of this app, each with an id and a fix. In the prod profile {@link #install}
+   * logs them as warnings at start-up; with {@code keel.security.deploy-check.strict=true} they
+   * stop start-up instead.
+   */
+  public List<DeployFinding> deployCheck() {
+    return DeployCheck.run(config, this, csrf.enabled());
+  }
+
+  /** The authentication middleware that {@link #install} adds; for apps that order it by hand. */
+  public Middleware middleware() {
+    return next ->
+        ctx -> {
+          ctx.attribute(SCHEME, scheme);
+          if (!allowedHosts.isEmpty()) checkHost(ctx);
+          if (!trustedProxies.isEmpty()) ctx.attribute(CLIENT_IP, forwardedFor(ctx));
+          Optional<String> authorization = ctx.header("Authorization");
+          Optional<String> apiKey = ctx.header("X-API-Key");
+          if (authorization.isPresent()) {
+            ctx.attribute(PRINCIPAL, bearer(ctx, authorization.get()));
+          } else if (apiKey.isPresent() && apiKeys.isPresent()) {
+            try {
+              ctx.attribute(PRINCIPAL, apiKeys.get().authenticate(apiKey.get()));
+            } catch (TokenRejected e) {
+              throw rejected(ctx, e);
+            }
+          } else if (sessions.isPresent() && ctx.cookie(sessions.get().cookieName()).isPresent()) {
+            Optional<Session> session = sessions.get().current(ctx);
+            csrf.check(ctx, session);
+            session.flatMap(Session::principal).ifPresent(p -> ctx.attribute(PRINCIPAL, p));
+          }
+          return next.handle(ctx);
+        };
+  }
+
+  private void checkHost(Context ctx) {
+    String host = ctx.header("Host").map(Security::lower).orElse("");
+    int colon = host.lastIndexOf(':');
+    String name = colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
+    if (!allowedHosts.contains(name) && !allowedHosts.contains(host)) {
+      SecurityEvents.warn("host_rejected", ctx, "", "Host " + host);
+      throw new BadRequest(
+          "the Host header '"
+              + host
+              + "' is not one this app serves; add it to keel.security.allowed-hosts");
+    }
+  }
+
+  private Principal bearer(Context ctx, String header) {
+    int space = header.indexOf(' ');
+    if (space <= 0 || !header.substring(0, space).equalsIgnoreCase(scheme)) {
+      ctx.header("WWW-Authenticate", challenge(ctx) + ", error=\"invalid_request\"");
+      SecurityEvents.warn("token_rejected", ctx, "", "wrong authorization scheme");
+      return throwing(
+          new Unauthorized("the Authorization header must read '" + scheme + " <token>'"));
+    }
+    try {
+      return jwt.verify(header.substring(space + 1).strip());
+    } catch (TokenRejected e) {
+      throw rejected(ctx, e);
+    }
+  }
+
+  private static Unauthorized rejected(Context ctx, TokenRejected e) {
+    SecurityEvents.warn("token_rejected", ctx, "", e.reason());
+    ctx.header(
+        "WWW-Authenticate",
+        challenge(ctx) + ", error=\"invalid_token\", error_description=\"" + e.reason() + "\"");
+    return new Unauthorized("the credentials were rejected: " + e.reason());
+  }
+
+  private static <T> T throwing(RuntimeException e) {
+    throw e;
+  }
+
+  /**
+   * The client's address: the rightmost {@code X-Forwarded-For} entry that is not a trusted proxy
+   * when the request came through one listed in {@code keel.security.trusted-proxies}, else the
+   * connection's remote address. Forwarded headers from anyone else are ignored.
+   */
+  public static String clientIp(Context ctx) {
+    return ctx.attribute(CLIENT_IP).orElseGet(() -> remoteIp(ctx));
+  }
+
+  private String forwardedFor(Context ctx) {
+    String ip = remoteIp(ctx);
+    if (!trusted(ip)) return ip;
+    List<String> hops = ctx.headers("X-Forwarded-For");
+    for (int h = hops.size() - 1; h >= 0; h--) {
+      String[] parts = hops.get(h).split(",");
+      for (int i = parts.length - 1; i >= 0; i--) {
+        String hop = parts[i].strip();
+        if (hop.isEmpty()) continue;
+        if (!trusted(hop)) return hop;
+        ip = hop;
+      }
+    }
+    return ip;
+  }
+
+  private boolean trusted(String ip) {
+    return trustedProxies.contains("*") || trustedProxies.contains(ip);
+  }
+
+  private static String remoteIp(Context ctx) {
+    var address = ctx.remoteAddress();
+    return address.getAddress() == null
+        ? address.getHostString()
+        : address.getAddress().getHostAddress();
+  }
+
+  // ---- reading the principal and guarding routes
+
+  /** The request's principal, if it was authenticated. */
+  public static Optional<Principal> principal(Context ctx) {
+    return ctx.attribute(PRINCIPAL);
+  }
+
+  /**
+   * The request's principal.
+   *
+   * @throws Unauthorized (401 with {@code WWW-Authenticate}) when the request is anonymous
+   */
+  public static Principal authenticated(Context ctx) {
+    Optional<Principal> p = ctx.attribute(PRINCIPAL);
+    if (p.isPresent()) return p.get();
+    ctx.header("WWW-Authenticate", challenge(ctx));
+    throw new Unauthorized(
+        "this endpoint needs authentication; send 'Authorization: "
+            + ctx.attribute(SCHEME).orElse("Bearer")
+            + " <token>' or log in");
+  }
+
+  /**
+   * A guard for routes and groups: 401 when anonymous, 403 unless the principal holds every one of
+   * {@code permissions}.
+   */
+  public static Middleware requires(String... permissions) {
+    List<String> required = List.of(permissions);
+    return next ->
+        ctx -> {
+          Principal p = authenticated(ctx);
+          for (String permission : required) {
+            if (!p.can(permission)) throw denied(ctx, p, "needs permission " + permission);
+          }
+          return next.handle(ctx);
+        };
+  }
+
+  /** A guard: 401 when anonymous, 403 unless the principal has one of {@code roles}. */
+  public static Middleware requiresRole(String... roles) {
+    Set<String> any = Set.of(roles);
+    return next ->
+        ctx -> {
+          Principal p = authenticated(ctx);
+          if (p.roles().stream().noneMatch(any::contains)) {
+            throw denied(ctx, p, "needs one of the roles " + any);
+          }
+          return next.handle(ctx);
+        };
+  }
+
+  /**
+   * A resource-level check: returns the principal when it is {@code ownerId} (the article's author,
+   * the order's customer); otherwise 403 (401 when anonymous). Call it after loading the resource
+   * and before changing it, so that knowing another user's id is never enough.
+   */
+  public static Principal requireOwner(Context ctx, String ownerId) {
+    Principal p = authenticated(ctx);
+    if (!p.id().equals(Objects.requireNonNull(ownerId, "ownerId"))) {
+      throw denied(ctx, p, "only the owner may do this");
+    }
+    return p;
+  }
+
+  /**
+   * Like {@link #requireOwner} but also lets principals holding {@code overridePermission} (an
+   * admin's {@code articles:moderate}) through.
+   */
+  public static Principal requireOwnerOr(Context ctx, String ownerId, String overridePermission) {
+    Principal p = authenticated(ctx);
+    if (!p.id().equals(ownerId) && !p.can(overridePermission)) {
+      throw denied(ctx, p, "only the owner or a holder of " + overridePermission + " may do this");
+    }
+    return p;
+  }
+
+  /**
+   * The CSRF token of the request's session, to render in forms as a hidden {@code _csrf} field.
+   */
+  public static Optional<String> csrfToken(Context ctx) {
+    return ctx.attribute(Sessions.SESSION).map(Session::csrfToken);
+  }
+
+  private static Forbidden denied(Context ctx, Principal p, String why) {
+    SecurityEvents.warn("permission_denied", ctx, p.id(), why);
+    return new Forbidden("you are signed in but not allowed to do this: " + why);
+  }
+
+  private static String challenge(Context ctx) {
+    return ctx.attribute(SCHEME).orElse("Bearer") + " realm=\"keel\"";
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
