@@ -256,7 +256,7 @@ public final class Database implements Plugin, AutoCloseable {
    */
   public int migrate() {
     Engine e = engine();
-    return new Migrator(e.dataSource(), e.settings().migrations()).migrate();
+    return new Migrator(e.dataSource(), e.dialect(), e.settings().migrations()).migrate();
   }
 
   public Dialect dialect() {
@@ -269,8 +269,8 @@ public final class Database implements Plugin, AutoCloseable {
   }
 
   /**
-   * True when a connection answers a validity check in time; for health endpoints. Waits at most
-   * {@code timeout} for the check and at most {@code keel.db.connect-timeout} for a connection.
+   * True when a connection is borrowed and answers a validity check within {@code timeout}; for
+   * health endpoints (keel-ops). Never blocks longer than {@code timeout}. Thread-safe.
    */
   public boolean ping(Duration timeout) {
     return engine().ping(timeout);

@@ -370,12 +370,28 @@ public final class Engine implements AutoCloseable {
     return false;
   }
 
-  /** True when a connection answers a validity check within {@code timeout}. */
+  /**
+   * True when a connection is borrowed and answers a validity check within {@code timeout} in all;
+   * never waits longer, whatever the pool's connection timeout.
+   */
   public boolean ping(Duration timeout) {
     int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
-    try (Connection c = dataSource.getConnection()) {
-      return c.isValid(seconds);
-    } catch (SQLException e) {
+    var check =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try (Connection c = dataSource.getConnection()) {
+                return c.isValid(seconds);
+              } catch (SQLException e) {
+                return false;
+              }
+            },
+            Thread::startVirtualThread);
+    try {
+      return check.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }
