@@ -50,8 +50,9 @@ import javax.sql.DataSource;
  *
  * <p>Installed as a plugin it connects at once (a dead database stops start-up with the URL,
  * password masked, and the cause), closes the pool at shutdown, and answers {@link
- * DatabaseUnavailableException} with 503, {@link OptimisticLockException} with 409 and {@link
- * RecordNotFoundException} with 404. Thread-safe once connected.
+ * DatabaseUnavailableException} with 503, {@link OptimisticLockException} and unique or foreign-key
+ * {@link ConstraintViolationException}s with 409, and {@link RecordNotFoundException} with 404.
+ * Thread-safe once connected.
  */
 public final class Database implements Plugin, AutoCloseable {
   private volatile Engine engine;
@@ -105,6 +106,7 @@ public final class Database implements Plugin, AutoCloseable {
     app.exception(
         RecordNotFoundException.class,
         e -> Problem.of(404, "The requested record does not exist."));
+    app.exception(ConstraintViolationException.class, Database::constraintProblem);
     if (engine.settings().strictLoading()) {
       int threshold = engine.settings().strictThreshold();
       app.use(
@@ -119,6 +121,23 @@ public final class Database implements Plugin, AutoCloseable {
       app.exception(
           StrictLoadingException.class, e -> Problem.of(500, e.getMessage()).with("code", "N+1"));
     }
+  }
+
+  private static Problem constraintProblem(ConstraintViolationException e) {
+    return switch (e.kind()) {
+      case UNIQUE ->
+          Problem.of(
+              409,
+              "A record with these values already exists; choose a different value for the"
+                  + " unique field.");
+      case FOREIGN_KEY ->
+          Problem.of(
+              409,
+              "The change refers to a record that does not exist, or removes one that others"
+                  + " still refer to.");
+      // a programming error: failing the mapping makes keel-core log it and answer 500
+      default -> throw new IllegalStateException("not mapped: " + e.kind());
+    };
   }
 
   private static Object handle(dev.keel.core.Handler next, dev.keel.core.Context ctx) {

@@ -2,6 +2,7 @@ package dev.keel.db.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.keel.db.ConstraintViolationException;
 import dev.keel.db.DatabaseException;
 import dev.keel.db.DatabaseUnavailableException;
 import dev.keel.db.Dialect;
@@ -349,10 +350,37 @@ public final class Engine implements AutoCloseable {
           state,
           e);
     }
-    return new DatabaseException(
-        rootMessage(e) + (state.isEmpty() ? "" : " [SQLSTATE " + state + "]") + " in: " + sql,
-        state,
-        e);
+    String message =
+        rootMessage(e) + (state.isEmpty() ? "" : " [SQLSTATE " + state + "]") + " in: " + sql;
+    ConstraintViolationException.Kind kind = constraint(e, state);
+    if (kind != null) return new ConstraintViolationException(kind, message, state, e);
+    return new DatabaseException(message, state, e);
+  }
+
+  /** The kind of constraint broken, from PostgreSQL's SQLSTATE or SQLite's extended code. */
+  private static ConstraintViolationException.Kind constraint(SQLException e, String state) {
+    if (state.startsWith("23")) {
+      return switch (state) {
+        case "23505" -> ConstraintViolationException.Kind.UNIQUE;
+        case "23503" -> ConstraintViolationException.Kind.FOREIGN_KEY;
+        case "23502" -> ConstraintViolationException.Kind.NOT_NULL;
+        case "23514" -> ConstraintViolationException.Kind.CHECK;
+        default -> ConstraintViolationException.Kind.OTHER;
+      };
+    }
+    if (e instanceof org.sqlite.SQLiteException s) {
+      String code = s.getResultCode().name();
+      if (!code.startsWith("SQLITE_CONSTRAINT")) return null;
+      return switch (code) {
+        case "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY" ->
+            ConstraintViolationException.Kind.UNIQUE;
+        case "SQLITE_CONSTRAINT_FOREIGNKEY" -> ConstraintViolationException.Kind.FOREIGN_KEY;
+        case "SQLITE_CONSTRAINT_NOTNULL" -> ConstraintViolationException.Kind.NOT_NULL;
+        case "SQLITE_CONSTRAINT_CHECK" -> ConstraintViolationException.Kind.CHECK;
+        default -> ConstraintViolationException.Kind.OTHER;
+      };
+    }
+    return null;
   }
 
   static boolean isConnectionFailure(SQLException e) {
