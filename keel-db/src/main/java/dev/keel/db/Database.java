@@ -42,6 +42,8 @@ import javax.sql.DataSource;
  *       <td>longest wait for a connection; then the request answers 503</td></tr>
  *   <tr><td>{@code keel.db.migrate}</td><td>true, false in profile {@code prod}</td>
  *       <td>apply Flyway migrations from {@code classpath:db/migration} at start-up</td></tr>
+ *   <tr><td>{@code keel.db.migrations}</td><td>{@code classpath:db/migration}</td>
+ *       <td>the Flyway location</td></tr>
  *   <tr><td>{@code keel.db.strict-loading}</td><td>false</td>
  *       <td>fail when the same statement repeats in one request (N+1)</td></tr>
  *   <tr><td>{@code keel.db.strict-loading-threshold}</td><td>3</td>
