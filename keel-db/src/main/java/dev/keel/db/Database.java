@@ -42,6 +42,8 @@ import javax.sql.DataSource;
  *       <td>longest wait for a connection; then the request answers 503</td></tr>
  *   <tr><td>{@code keel.db.migrate}</td><td>true, false in profile {@code prod}</td>
  *       <td>apply Flyway migrations from {@code classpath:db/migration} at start-up</td></tr>
+ *   <tr><td>{@code keel.db.migrations}</td><td>{@code classpath:db/migration}</td>
+ *       <td>the Flyway location</td></tr>
  *   <tr><td>{@code keel.db.strict-loading}</td><td>false</td>
  *       <td>fail when the same statement repeats in one request (N+1)</td></tr>
  *   <tr><td>{@code keel.db.strict-loading-threshold}</td><td>3</td>
@@ -50,8 +52,9 @@ import javax.sql.DataSource;
  *
  * <p>Installed as a plugin it connects at once (a dead database stops start-up with the URL,
  * password masked, and the cause), closes the pool at shutdown, and answers {@link
- * DatabaseUnavailableException} with 503, {@link OptimisticLockException} with 409 and {@link
- * RecordNotFoundException} with 404. Thread-safe once connected.
+ * DatabaseUnavailableException} with 503, {@link OptimisticLockException} and unique or foreign-key
+ * {@link ConstraintViolationException}s with 409, and {@link RecordNotFoundException} with 404.
+ * Thread-safe once connected.
  */
 public final class Database implements Plugin, AutoCloseable {
   private volatile Engine engine;
@@ -105,6 +108,7 @@ public final class Database implements Plugin, AutoCloseable {
     app.exception(
         RecordNotFoundException.class,
         e -> Problem.of(404, "The requested record does not exist."));
+    app.exception(ConstraintViolationException.class, Database::constraintProblem);
     if (engine.settings().strictLoading()) {
       int threshold = engine.settings().strictThreshold();
       app.use(
@@ -119,6 +123,23 @@ public final class Database implements Plugin, AutoCloseable {
       app.exception(
           StrictLoadingException.class, e -> Problem.of(500, e.getMessage()).with("code", "N+1"));
     }
+  }
+
+  private static Problem constraintProblem(ConstraintViolationException e) {
+    return switch (e.kind()) {
+      case UNIQUE ->
+          Problem.of(
+              409,
+              "A record with these values already exists; choose a different value for the"
+                  + " unique field.");
+      case FOREIGN_KEY ->
+          Problem.of(
+              409,
+              "The change refers to a record that does not exist, or removes one that others"
+                  + " still refer to.");
+      // a programming error: failing the mapping makes keel-core log it and answer 500
+      default -> throw new IllegalStateException("not mapped: " + e.kind());
+    };
   }
 
   private static Object handle(dev.keel.core.Handler next, dev.keel.core.Context ctx) {
@@ -256,7 +277,7 @@ public final class Database implements Plugin, AutoCloseable {
    */
   public int migrate() {
     Engine e = engine();
-    return new Migrator(e.dataSource(), e.settings().migrations()).migrate();
+    return new Migrator(e.dataSource(), e.dialect(), e.settings().migrations()).migrate();
   }
 
   public Dialect dialect() {
@@ -269,8 +290,8 @@ public final class Database implements Plugin, AutoCloseable {
   }
 
   /**
-   * True when a connection answers a validity check in time; for health endpoints. Waits at most
-   * {@code timeout} for the check and at most {@code keel.db.connect-timeout} for a connection.
+   * True when a connection is borrowed and answers a validity check within {@code timeout}; for
+   * health endpoints (keel-ops). Never blocks longer than {@code timeout}. Thread-safe.
    */
   public boolean ping(Duration timeout) {
     return engine().ping(timeout);

@@ -257,7 +257,10 @@ public final class Sql {
   private <T> RowMapper<T> mapper(Class<T> type, ResultSet rs) throws SQLException {
     if (type.isRecord()) return engine.type(type).mapper(rs, sql.source());
     var reader = Values.reader(type, engine.dialect());
-    return r -> type.cast(reader.read(r, 1));
+    @SuppressWarnings(
+        "unchecked") // a primitive class stands for its box: one(long.class) is a Long
+    RowMapper<T> mapper = r -> (T) reader.read(r, 1);
+    return mapper;
   }
 
   private PreparedStatement prepare(Connection c, boolean keys) throws SQLException {

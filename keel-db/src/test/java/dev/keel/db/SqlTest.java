@@ -31,6 +31,8 @@ class SqlTest {
         .isEmpty();
     assertThat(db.sql("select title from note").list(String.class)).containsExactly("milk");
     assertThat(db.sql("select count(*) from note").one(Long.class)).isEqualTo(1L);
+    long count = db.sql("select count(*) from note").one(long.class);
+    assertThat(count).isEqualTo(1L);
   }
 
   @BothDatabases

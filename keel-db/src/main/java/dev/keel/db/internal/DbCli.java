@@ -27,7 +27,7 @@ public final class DbCli {
     Config config = Config.load(withArgs);
     try (Database db = Database.connect(config)) {
       String location = config.string("keel.db.migrations", "classpath:db/migration");
-      Migrator m = new Migrator(db.dataSource(), location);
+      Migrator m = new Migrator(db.dataSource(), db.dialect(), location);
       switch (command) {
         case "migrate" -> {
           int n = m.migrate();

@@ -2,6 +2,7 @@ package dev.keel.db.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.keel.db.ConstraintViolationException;
 import dev.keel.db.DatabaseException;
 import dev.keel.db.DatabaseUnavailableException;
 import dev.keel.db.Dialect;
@@ -349,10 +350,37 @@ public final class Engine implements AutoCloseable {
           state,
           e);
     }
-    return new DatabaseException(
-        rootMessage(e) + (state.isEmpty() ? "" : " [SQLSTATE " + state + "]") + " in: " + sql,
-        state,
-        e);
+    String message =
+        rootMessage(e) + (state.isEmpty() ? "" : " [SQLSTATE " + state + "]") + " in: " + sql;
+    ConstraintViolationException.Kind kind = constraint(e, state);
+    if (kind != null) return new ConstraintViolationException(kind, message, state, e);
+    return new DatabaseException(message, state, e);
+  }
+
+  /** The kind of constraint broken, from PostgreSQL's SQLSTATE or SQLite's extended code. */
+  private static ConstraintViolationException.Kind constraint(SQLException e, String state) {
+    if (state.startsWith("23")) {
+      return switch (state) {
+        case "23505" -> ConstraintViolationException.Kind.UNIQUE;
+        case "23503" -> ConstraintViolationException.Kind.FOREIGN_KEY;
+        case "23502" -> ConstraintViolationException.Kind.NOT_NULL;
+        case "23514" -> ConstraintViolationException.Kind.CHECK;
+        default -> ConstraintViolationException.Kind.OTHER;
+      };
+    }
+    if (e instanceof org.sqlite.SQLiteException s) {
+      String code = s.getResultCode().name();
+      if (!code.startsWith("SQLITE_CONSTRAINT")) return null;
+      return switch (code) {
+        case "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY" ->
+            ConstraintViolationException.Kind.UNIQUE;
+        case "SQLITE_CONSTRAINT_FOREIGNKEY" -> ConstraintViolationException.Kind.FOREIGN_KEY;
+        case "SQLITE_CONSTRAINT_NOTNULL" -> ConstraintViolationException.Kind.NOT_NULL;
+        case "SQLITE_CONSTRAINT_CHECK" -> ConstraintViolationException.Kind.CHECK;
+        default -> ConstraintViolationException.Kind.OTHER;
+      };
+    }
+    return null;
   }
 
   static boolean isConnectionFailure(SQLException e) {
@@ -370,12 +398,28 @@ public final class Engine implements AutoCloseable {
     return false;
   }
 
-  /** True when a connection answers a validity check within {@code timeout}. */
+  /**
+   * True when a connection is borrowed and answers a validity check within {@code timeout} in all;
+   * never waits longer, whatever the pool's connection timeout.
+   */
   public boolean ping(Duration timeout) {
     int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
-    try (Connection c = dataSource.getConnection()) {
-      return c.isValid(seconds);
-    } catch (SQLException e) {
+    var check =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try (Connection c = dataSource.getConnection()) {
+                return c.isValid(seconds);
+              } catch (SQLException e) {
+                return false;
+              }
+            },
+            Thread::startVirtualThread);
+    try {
+      return check.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }

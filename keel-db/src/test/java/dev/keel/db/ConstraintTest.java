@@ -1,0 +1,51 @@
+package dev.keel.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keel.core.Keel;
+import dev.keel.test.TestClient;
+
+class ConstraintTest {
+  record Parent(long id, String slug) {}
+
+  record Child(long id, long parentId, String name) {}
+
+  @BothDatabases
+  void constraintViolationsAreClassifiedAndDuplicatesAnswer409(TestDb t) {
+    Database db = new Database();
+    Keel app = Keel.create(t.config()).install(db);
+    db.sql(t.ddlText("create table parent (id {id}, slug text not null unique)")).update();
+    db.sql(
+            t.ddlText(
+                "create table child (id {id}, parent_id bigint not null references parent (id),"
+                    + " name text not null check (length(name) > 0))"))
+        .update();
+    var parents = db.repository(Parent.class);
+    var children = db.repository(Child.class);
+    Parent p = parents.insert(new Parent(0, "a"));
+    assertThatThrownBy(() -> parents.insert(new Parent(0, "a")))
+        .isInstanceOfSatisfying(
+            ConstraintViolationException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.UNIQUE));
+    assertThatThrownBy(() -> children.insert(new Child(0, p.id() + 99, "x")))
+        .isInstanceOfSatisfying(
+            ConstraintViolationException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
+    assertThatThrownBy(() -> children.insert(new Child(0, p.id(), "")))
+        .isInstanceOfSatisfying(
+            ConstraintViolationException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.CHECK));
+    app.post("/parents/{slug}", ctx -> parents.insert(new Parent(0, ctx.pathParam("slug"))));
+    app.post("/bad-child", ctx -> children.insert(new Child(0, p.id(), "")));
+    try (var client = TestClient.inProcess(app)) {
+      assertThat(client.post("/parents/b").send().status()).isEqualTo(200);
+      var duplicate = client.post("/parents/b").send();
+      assertThat(duplicate.status()).isEqualTo(409);
+      assertThat(duplicate.json().get("detail").asString()).contains("already exists");
+      assertThat(client.post("/bad-child").send().status()).isEqualTo(500);
+    } finally {
+      app.stop();
+    }
+  }
+}
