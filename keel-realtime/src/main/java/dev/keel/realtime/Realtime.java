@@ -1,0 +1,151 @@
+package dev.keel.realtime;
+
+import dev.keel.core.Config;
+import dev.keel.core.Keel;
+import dev.keel.core.StreamingBody;
+import dev.keel.realtime.internal.SseSink;
+import dev.keel.realtime.internal.WsRoute;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real-time routes for a Keel application: WebSocket and Server-Sent Events on the application's
+ * own port, and {@link Channels} (topics with presence) on top of WebSocket.
+ *
+ * <pre>{@code
+ * Keel app = Keel.create(args);
+ * Realtime realtime = Realtime.create(app);
+ * realtime.ws("/echo", new WebSocketHandler() {
+ *   public void onText(WebSocket socket, String text) { socket.send(text); }
+ * });
+ * realtime.sse("/ticks", (ctx, events) -> {
+ *   for (int i = 0; i < 3 && events.isOpen(); i++) events.send("tick " + i);
+ * });
+ * app.start();
+ * }</pre>
+ *
+ * <p>Settings: {@code keel.realtime.ws.*} (see {@link WebSocketOptions}), {@code
+ * keel.realtime.sse.heartbeat} (default 15 s), and for channels {@code keel.realtime.bus}, {@code
+ * keel.realtime.redis.url}, {@code keel.realtime.nats.url}, {@code keel.realtime.prefix} and {@code
+ * keel.realtime.presence-interval} (see {@link Channels}).
+ */
+public final class Realtime {
+  private static final Logger log = LoggerFactory.getLogger(Realtime.class);
+
+  private final Keel app;
+  private final WebSocketOptions defaults;
+  private final Duration heartbeat;
+  private final ExecutorService executor =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("keel-realtime-", 0).factory());
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("keel-realtime-timer").factory());
+  private final Set<SseSink> sinks = ConcurrentHashMap.newKeySet();
+
+  private Realtime(Keel app) {
+    this.app = app;
+    Config c = app.config();
+    this.defaults =
+        new WebSocketOptions(
+            c.list("keel.realtime.ws.allowed-origins", List.of()),
+            Authenticator.anonymous(),
+            (int) c.bytes("keel.realtime.ws.max-frame-size", 64 * 1024),
+            (int) c.bytes("keel.realtime.ws.max-message-size", 1024 * 1024),
+            c.integer("keel.realtime.ws.messages-per-second", 100, 1, 1_000_000),
+            c.integer("keel.realtime.ws.outbound-queue", 1024, 1, 1_000_000),
+            c.duration("keel.realtime.ws.ping-interval", Duration.ofSeconds(30)),
+            c.duration("keel.realtime.ws.idle-timeout", Duration.ofSeconds(75)),
+            c.bool("keel.realtime.ws.compression", true));
+    this.heartbeat = c.duration("keel.realtime.sse.heartbeat", Duration.ofSeconds(15));
+    long every = Math.max(10, heartbeat.toMillis() / 2);
+    timer.scheduleAtFixedRate(this::heartbeats, every, every, TimeUnit.MILLISECONDS);
+    app.onStop(this::close);
+  }
+
+  /** Real-time support for {@code app}, configured from its {@code keel.realtime.*} settings. */
+  public static Realtime create(Keel app) {
+    return new Realtime(app);
+  }
+
+  /** The application this belongs to. */
+  public Keel app() {
+    return app;
+  }
+
+  /** The WebSocket options configured for this application; change them with their withers. */
+  public WebSocketOptions defaults() {
+    return defaults;
+  }
+
+  /** A WebSocket route at {@code path} with the configured options. */
+  public Realtime ws(String path, WebSocketHandler handler) {
+    return ws(path, defaults, handler);
+  }
+
+  /** A WebSocket route at {@code path}: a {@code GET} that only accepts the upgrade handshake. */
+  public Realtime ws(String path, WebSocketOptions options, WebSocketHandler handler) {
+    app.get(path, new WsRoute(options, handler, executor, c -> {}));
+    return this;
+  }
+
+  /**
+   * A Server-Sent Events route at {@code path}: {@code handler} writes events while the response is
+   * open; heartbeat comments go out whenever the stream was quiet for {@code
+   * keel.realtime.sse.heartbeat}, which also finds clients that have gone.
+   */
+  public Realtime sse(String path, SseHandler handler) {
+    app.get(
+        path,
+        ctx -> {
+          Optional<String> last = ctx.header("Last-Event-ID");
+          ctx.header("Cache-Control", "no-cache");
+          ctx.header("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
+          return StreamingBody.of(
+              "text/event-stream; charset=utf-8",
+              out -> {
+                var sink = new SseSink(out, last);
+                sinks.add(sink);
+                try {
+                  sink.heartbeat(0); // the headers and a first line now: the client sees it open
+                  handler.stream(ctx, sink);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                  log.warn("SSE handler for {} failed; ending the stream", path, e);
+                } finally {
+                  sink.close();
+                  sinks.remove(sink);
+                }
+              });
+        });
+    return this;
+  }
+
+  ExecutorService executor() {
+    return executor;
+  }
+
+  ScheduledExecutorService timer() {
+    return timer;
+  }
+
+  private void heartbeats() {
+    long interval = heartbeat.toNanos();
+    for (SseSink s : sinks) executor.execute(() -> s.heartbeat(interval));
+  }
+
+  private void close() {
+    timer.shutdownNow();
+    sinks.forEach(SseSink::close);
+    executor.shutdown();
+  }
+}
