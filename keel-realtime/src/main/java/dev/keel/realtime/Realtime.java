@@ -3,13 +3,21 @@ package dev.keel.realtime;
 import dev.keel.core.Config;
 import dev.keel.core.Keel;
 import dev.keel.core.StreamingBody;
+import dev.keel.realtime.internal.Bus;
+import dev.keel.realtime.internal.Hub;
+import dev.keel.realtime.internal.NatsBus;
+import dev.keel.realtime.internal.RedisBus;
 import dev.keel.realtime.internal.SseSink;
 import dev.keel.realtime.internal.WsRoute;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +58,13 @@ public final class Realtime {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("keel-realtime-timer").factory());
   private final Set<SseSink> sinks = ConcurrentHashMap.newKeySet();
+  private final String bus;
+  private final String redisUrl;
+  private final String natsUrl;
+  private final String prefix;
+  private final Duration presenceInterval;
+  private final List<AutoCloseable> buses = new CopyOnWriteArrayList<>();
+  private boolean clientServed;
 
   private Realtime(Keel app) {
     this.app = app;
@@ -66,6 +81,14 @@ public final class Realtime {
             c.duration("keel.realtime.ws.idle-timeout", Duration.ofSeconds(75)),
             c.bool("keel.realtime.ws.compression", true));
     this.heartbeat = c.duration("keel.realtime.sse.heartbeat", Duration.ofSeconds(15));
+    this.bus = c.string("keel.realtime.bus", "none");
+    this.redisUrl = c.string("keel.realtime.redis.url", "redis://127.0.0.1:6379");
+    this.natsUrl = c.string("keel.realtime.nats.url", "nats://127.0.0.1:4222");
+    this.prefix = c.string("keel.realtime.prefix", "keel");
+    this.presenceInterval = c.duration("keel.realtime.presence-interval", Duration.ofSeconds(5));
+    if (!List.of("none", "redis", "nats").contains(bus)) {
+      c.reject("keel.realtime.bus", "must be none, redis or nats");
+    }
     long every = Math.max(10, heartbeat.toMillis() / 2);
     timer.scheduleAtFixedRate(this::heartbeats, every, every, TimeUnit.MILLISECONDS);
     app.onStop(this::close);
@@ -130,6 +153,56 @@ public final class Realtime {
     return this;
   }
 
+  /**
+   * Channels (topics with presence) over a WebSocket at {@code path}, fanned out across instances
+   * when {@code keel.realtime.bus} is {@code redis} or {@code nats}. Also serves the JavaScript
+   * client at {@code /keel/realtime.js}.
+   */
+  public Channels channels(String path, WebSocketOptions options, ChannelPolicy policy) {
+    Bus b =
+        switch (bus) {
+          case "redis" -> new RedisBus(redisUrl, prefix + ":realtime:" + path);
+          case "nats" -> new NatsBus(natsUrl, prefix + ".realtime." + subjectToken(path));
+          default -> null;
+        };
+    if (b != null) buses.add(b);
+    var hub = new Hub(policy, b, presenceInterval, timer);
+    app.get(path, new WsRoute(options, hub, executor, c -> {}));
+    if (!clientServed) {
+      clientServed = true;
+      app.get(
+          "/keel/realtime.js",
+          ctx -> {
+            ctx.header("Content-Type", "text/javascript; charset=utf-8");
+            ctx.header("Cache-Control", "public, max-age=3600");
+            return CLIENT;
+          });
+    }
+    return new Channels(hub);
+  }
+
+  /** Channels at {@code path} with the configured WebSocket options. */
+  public Channels channels(String path, ChannelPolicy policy) {
+    return channels(path, defaults, policy);
+  }
+
+  private static String subjectToken(String path) {
+    String t = path.replaceAll("[^A-Za-z0-9_-]", "_");
+    return t.isEmpty() ? "_" : t;
+  }
+
+  private static final byte[] CLIENT = loadClient();
+
+  private static byte[] loadClient() {
+    try (InputStream in = Realtime.class.getResourceAsStream("realtime.js")) {
+      if (in == null)
+        throw new IllegalStateException("realtime.js missing from keel-realtime's jar");
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   ExecutorService executor() {
     return executor;
   }
@@ -145,6 +218,13 @@ public final class Realtime {
 
   private void close() {
     timer.shutdownNow();
+    for (AutoCloseable b : buses) {
+      try {
+        b.close();
+      } catch (Exception e) {
+        log.warn("Closing the realtime bus failed", e);
+      }
+    }
     sinks.forEach(SseSink::close);
     executor.shutdown();
   }
