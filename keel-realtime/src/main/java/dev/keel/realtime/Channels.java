@@ -35,6 +35,12 @@ public final class Channels {
     hub.broadcast(topic, event, payload);
   }
 
+  /** Calls {@code listener} for every message delivered on this instance. */
+  public Channels listen(MessageListener listener) {
+    hub.listen(listener);
+    return this;
+  }
+
   /** Who is in {@code topic} now, on every instance, ordered by connection id. */
   public List<Member> presence(String topic) {
     return hub.presence(topic);

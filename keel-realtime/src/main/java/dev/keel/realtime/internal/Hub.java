@@ -2,6 +2,7 @@ package dev.keel.realtime.internal;
 
 import dev.keel.realtime.ChannelPolicy;
 import dev.keel.realtime.Member;
+import dev.keel.realtime.MessageListener;
 import dev.keel.realtime.WebSocket;
 import dev.keel.realtime.WebSocketHandler;
 import io.netty.buffer.ByteBuf;
@@ -50,7 +51,28 @@ public final class Hub implements WebSocketHandler {
   /** instance -> last time heard from (System.nanoTime) */
   private final Map<String, Long> instances = new ConcurrentHashMap<>();
 
+  private final List<MessageListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private record Entry(Member member, String instance) {}
+
+  public void listen(MessageListener listener) {
+    listeners.add(listener);
+  }
+
+  private void deliverMessage(String topic, String text) {
+    deliver(topic, text);
+    if (listeners.isEmpty()) return;
+    JsonNode m = JSON.readTree(text);
+    String event = m.path("event").asString("");
+    String payload = m.path("payload").toString();
+    for (MessageListener l : listeners) {
+      try {
+        l.onMessage(topic, event, payload);
+      } catch (RuntimeException e) {
+        log.warn("A channel message listener failed on topic {}", topic, e);
+      }
+    }
+  }
 
   public Hub(ChannelPolicy policy, Bus bus, Duration interval, ScheduledExecutorService timer) {
     this.policy = policy;
@@ -154,7 +176,7 @@ public final class Hub implements WebSocketHandler {
     if (!from.isEmpty()) m.put("from", from);
     String text = m.toString();
     if (bus == null) {
-      deliver(topic, text);
+      deliverMessage(topic, text);
     } else {
       bus.publish(
           JSON.createObjectNode()
@@ -276,7 +298,7 @@ public final class Hub implements WebSocketHandler {
       String origin = m.path("o").asString("");
       String kind = m.path("k").asString("");
       if (kind.equals("msg")) {
-        deliver(m.path("topic").asString(""), m.path("text").asString(""));
+        deliverMessage(m.path("topic").asString(""), m.path("text").asString(""));
         return;
       }
       if (origin.equals(instance)) return; // our own presence is already applied
