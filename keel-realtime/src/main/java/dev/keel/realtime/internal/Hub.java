@@ -7,10 +7,12 @@ import dev.keel.realtime.WebSocket;
 import dev.keel.realtime.WebSocketHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,11 +198,18 @@ public final class Hub implements WebSocketHandler {
     Set<WsConnection> set = subscribers.get(topic);
     if (set == null || set.isEmpty()) return;
     ByteBuf shared = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
+    // one wake-up per event loop, not one per connection: the loops flush their connections
+    Map<EventLoop, List<WsConnection>> flushes = new IdentityHashMap<>(8);
     try {
-      for (WsConnection c : set) c.sendShared(shared);
+      for (WsConnection c : set) {
+        if (c.offerShared(shared) == WsConnection.NEEDS_FLUSH) {
+          flushes.computeIfAbsent(c.eventLoop(), l -> new ArrayList<>()).add(c);
+        }
+      }
     } finally {
       shared.release();
     }
+    flushes.forEach((loop, list) -> loop.execute(() -> list.forEach(WsConnection::flushOutbound)));
   }
 
   // ---- presence

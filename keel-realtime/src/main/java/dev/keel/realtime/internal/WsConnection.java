@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -124,9 +125,21 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
     return enqueue(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data)));
   }
 
-  /** Sends a frame whose buffer may be shared with other connections (a broadcast). */
-  public boolean sendShared(ByteBuf text) {
-    return enqueue(new TextWebSocketFrame(text.retainedDuplicate()));
+  /**
+   * Queues a text frame whose buffer is shared with other connections (a broadcast) without waking
+   * the event loop: when this returns {@link #NEEDS_FLUSH} the caller must run {@link
+   * #flushOutbound} on {@link #eventLoop}, once for many connections.
+   */
+  public int offerShared(ByteBuf text) {
+    return offer(new TextWebSocketFrame(text.retainedDuplicate()));
+  }
+
+  public static final int REFUSED = 0;
+  public static final int QUEUED = 1;
+  public static final int NEEDS_FLUSH = 2;
+
+  public EventLoop eventLoop() {
+    return channel.eventLoop();
   }
 
   @Override
@@ -143,10 +156,16 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
   }
 
   private boolean enqueue(WebSocketFrame frame) {
+    int r = offer(frame);
+    if (r == NEEDS_FLUSH) channel.eventLoop().execute(this::flushOutbound);
+    return r != REFUSED;
+  }
+
+  private int offer(WebSocketFrame frame) {
     Channel ch = channel;
     if (ch == null || closing.get() || !ch.isActive()) {
       frame.release();
-      return false;
+      return REFUSED;
     }
     if (outboundSize.incrementAndGet() > options.outboundQueue()) {
       outboundSize.decrementAndGet();
@@ -158,14 +177,14 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
                 + " messages waiting (keel.realtime.ws.outbound-queue)";
         ch.eventLoop().execute(() -> sendClose(CloseCodes.TRY_AGAIN_LATER, reason));
       }
-      return false;
+      return REFUSED;
     }
     outbound.add(frame);
-    if (flushScheduled.compareAndSet(false, true)) ch.eventLoop().execute(this::flushOutbound);
-    return true;
+    return flushScheduled.compareAndSet(false, true) ? NEEDS_FLUSH : QUEUED;
   }
 
-  private void flushOutbound() {
+  /** On the event loop: hands queued frames to Netty while the channel is writable. */
+  public void flushOutbound() {
     flushScheduled.set(false);
     Channel ch = channel;
     boolean wrote = false;

@@ -45,6 +45,7 @@ public final class Broadcast {
                       }
                       int at = m.indexOf("\"t\":");
                       if (at < 0 || !m.contains("\"type\":\"message\"")) continue;
+                      if (m.contains("\"w\":1")) continue; // warm-up, not measured
                       long sent = Long.parseLong(m.substring(at + 4, m.indexOf('}', at)));
                       latencies[next.getAndIncrement()] = nowNanos() - sent;
                       got++;
@@ -69,6 +70,15 @@ public final class Broadcast {
                 }
               });
       long interval = 1_000_000_000L / rate;
+      int warmup = Math.max(rate * 3, 30); // three seconds that JIT and pools settle in, unmeasured
+      for (int i = 0; i < warmup; i++) {
+        publisher.sendText(
+            "{\"ref\":\"p\",\"type\":\"publish\",\"topic\":\"room:bench\",\"event\":\"t\","
+                + "\"payload\":{\"w\":1,\"t\":"
+                + nowNanos()
+                + "}}");
+        Thread.sleep(Math.max(1, 1000 / rate));
+      }
       long start = System.nanoTime();
       for (int i = 0; i < total; i++) {
         long due = start + i * interval;
