@@ -159,6 +159,11 @@ public final class Realtime {
    * client at {@code /keel/realtime.js}.
    */
   public Channels channels(String path, WebSocketOptions options, ChannelPolicy policy) {
+    switch (bus) {
+      case "redis" -> requireClass("io.lettuce.core.RedisClient", "io.lettuce", "lettuce-core");
+      case "nats" -> requireClass("io.nats.client.Nats", "io.nats", "jnats");
+      default -> {}
+    }
     Bus b =
         switch (bus) {
           case "redis" -> new RedisBus(redisUrl, prefix + ":realtime:" + path);
@@ -184,6 +189,27 @@ public final class Realtime {
   /** Channels at {@code path} with the configured WebSocket options. */
   public Channels channels(String path, ChannelPolicy policy) {
     return channels(path, defaults, policy);
+  }
+
+  /** Like Javalin's missing-dependency errors: say which artifact to add. */
+  private void requireClass(String className, String group, String artifact) {
+    try {
+      Class.forName(className, false, Realtime.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(
+          "keel.realtime.bus="
+              + bus
+              + " needs "
+              + group
+              + ":"
+              + artifact
+              + " on the class path; add <dependency><groupId>"
+              + group
+              + "</groupId><artifactId>"
+              + artifact
+              + "</artifactId></dependency> (version from keel-bom) or set keel.realtime.bus=none.",
+          e);
+    }
   }
 
   private static String subjectToken(String path) {

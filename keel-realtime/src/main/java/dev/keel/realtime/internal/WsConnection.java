@@ -60,6 +60,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicBoolean closeDelivered = new AtomicBoolean();
+  private volatile boolean opened;
 
   private volatile Channel channel;
   private long windowStart; // event loop only
@@ -232,6 +233,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
 
   /** Called once the handshake response went out. */
   public void opened() {
+    opened = true;
     submit(() -> handler.onOpen(this));
   }
 
@@ -350,7 +352,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
   }
 
   private void deliverClose(int code, String reason) {
-    if (closeDelivered.compareAndSet(false, true))
+    if (opened && closeDelivered.compareAndSet(false, true))
       submit(() -> handler.onClose(this, code, reason));
   }
 
