@@ -91,6 +91,7 @@ public final class Realtime {
     }
     long every = Math.max(10, heartbeat.toMillis() / 2);
     timer.scheduleAtFixedRate(this::heartbeats, every, every, TimeUnit.MILLISECONDS);
+    app.onStopping(() -> sinks.forEach(SseSink::close)); // streams end; shutdown need not wait
     app.onStop(this::close);
   }
 

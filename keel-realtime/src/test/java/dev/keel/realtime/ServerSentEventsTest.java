@@ -1,6 +1,7 @@
 package dev.keel.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.keel.core.Keel;
 import java.io.BufferedReader;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -117,6 +119,24 @@ class ServerSentEventsTest {
       feed.publish("n", "new");
       assertThat(nextEvent(in)).containsExactly("id: 2", "event: n", "data: new");
     }
+  }
+
+  @Test
+  void stoppingTheServerEndsOpenStreamsInsteadOfWaitingTheGracePeriod() throws Exception {
+    Keel slow = Keel.create("--keel.server.port=0", "--keel.server.shutdown-grace=120s");
+    Realtime.create(slow).sse("/feed", (ctx, events) -> feed.stream(events));
+    slow.start();
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + slow.port() + "/feed")).build();
+    var in =
+        new BufferedReader(
+            new InputStreamReader(
+                http.send(request, HttpResponse.BodyHandlers.ofInputStream()).body(),
+                StandardCharsets.UTF_8));
+    assertThat(in.readLine()).isEqualTo(": keep-alive"); // the stream is open
+    // without the stopping hook, stop() would wait the 120 s grace for this stream
+    assertTimeoutPreemptively(Duration.ofSeconds(30), slow::stop);
+    in.close();
   }
 
   @Test
