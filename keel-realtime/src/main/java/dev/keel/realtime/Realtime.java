@@ -8,6 +8,7 @@ import dev.keel.realtime.internal.Hub;
 import dev.keel.realtime.internal.NatsBus;
 import dev.keel.realtime.internal.RedisBus;
 import dev.keel.realtime.internal.SseSink;
+import dev.keel.realtime.internal.WsConnection;
 import dev.keel.realtime.internal.WsRoute;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,6 +59,7 @@ public final class Realtime {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("keel-realtime-timer").factory());
   private final Set<SseSink> sinks = ConcurrentHashMap.newKeySet();
+  private final Set<WsConnection> sockets = ConcurrentHashMap.newKeySet();
   private final String bus;
   private final String redisUrl;
   private final String natsUrl;
@@ -91,7 +93,7 @@ public final class Realtime {
     }
     long every = Math.max(10, heartbeat.toMillis() / 2);
     timer.scheduleAtFixedRate(this::heartbeats, every, every, TimeUnit.MILLISECONDS);
-    app.onStopping(() -> sinks.forEach(SseSink::close)); // streams end; shutdown need not wait
+    app.onStopping(this::goingAway);
     app.onStop(this::close);
   }
 
@@ -117,7 +119,7 @@ public final class Realtime {
 
   /** A WebSocket route at {@code path}: a {@code GET} that only accepts the upgrade handshake. */
   public Realtime ws(String path, WebSocketOptions options, WebSocketHandler handler) {
-    app.get(path, new WsRoute(options, handler, executor, c -> {}));
+    app.get(path, new WsRoute(options, handler, executor, this::track));
     return this;
   }
 
@@ -173,7 +175,7 @@ public final class Realtime {
         };
     if (b != null) buses.add(b);
     var hub = new Hub(policy, b, presenceInterval, timer);
-    app.get(path, new WsRoute(options, hub, executor, c -> {}));
+    app.get(path, new WsRoute(options, hub, executor, this::track));
     if (!clientServed) {
       clientServed = true;
       app.get(
@@ -236,6 +238,17 @@ public final class Realtime {
 
   ScheduledExecutorService timer() {
     return timer;
+  }
+
+  private void track(WsConnection socket) {
+    sockets.add(socket);
+    socket.onClosed(() -> sockets.remove(socket));
+  }
+
+  /** Stop began: streams end and sockets get 1001, so clients reconnect to another instance. */
+  private void goingAway() {
+    sinks.forEach(SseSink::close);
+    sockets.forEach(s -> s.close(WebSocket.CloseCodes.GOING_AWAY, "Server shutting down"));
   }
 
   private void heartbeats() {

@@ -165,6 +165,15 @@ class WebSocketTest {
   }
 
   @Test
+  void stoppingTheServerClosesSocketsWith1001() throws Exception {
+    var r = new Recorder();
+    connect("/echo/bye", r);
+    assertThat(serverEvents.poll(10, TimeUnit.SECONDS)).isEqualTo("open bye");
+    app.stop();
+    assertThat(r.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1001 Server shutting down");
+  }
+
+  @Test
   void aPlainRequestToAWebSocketRouteGets426() throws Exception {
     var response =
         http.send(

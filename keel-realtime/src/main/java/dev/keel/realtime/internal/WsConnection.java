@@ -61,6 +61,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicBoolean closeDelivered = new AtomicBoolean();
   private volatile boolean opened;
+  private volatile Runnable onClosed = () -> {};
 
   private volatile Channel channel;
   private long windowStart; // event loop only
@@ -341,8 +342,15 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
     ctx.close();
   }
 
+  /** Runs once the channel has closed (on the event loop). */
+  public void onClosed(Runnable r) {
+    onClosed = r;
+    if (channel != null && !channel.isActive()) r.run();
+  }
+
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    onClosed.run();
     closing.set(true);
     dropOutbound();
     int code = closeCode;
