@@ -46,6 +46,7 @@ public final class Keel implements Routes {
   private final Map<Class<? extends Throwable>, Function<Throwable, Problem>> errorMappings =
       new LinkedHashMap<>();
   private final List<Runnable> startHooks = new ArrayList<>();
+  private final List<Runnable> stoppingHooks = new ArrayList<>();
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final List<String> plugins = new ArrayList<>();
   private final List<Class<?>> controllerTypes = new ArrayList<>();
@@ -190,6 +191,15 @@ public final class Keel implements Routes {
     return this;
   }
 
+  /**
+   * Runs {@code hook} as soon as {@link #stop()} begins, before in-flight requests drain: end
+   * long-lived responses (event streams) here, or shutdown waits the whole grace period for them.
+   */
+  public Keel onStopping(Runnable hook) {
+    stoppingHooks.add(hook);
+    return this;
+  }
+
   /** Closes {@code resource} at shutdown, after the server stopped; last registered first. */
   public Keel onStop(AutoCloseable resource) {
     resources.push(resource);
@@ -285,6 +295,13 @@ public final class Keel implements Routes {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       } catch (IllegalStateException alreadyShuttingDown) {
         // the JVM is exiting and runs this from its hook anyway
+      }
+    }
+    for (Runnable hook : stoppingHooks) {
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        log.warn("A stopping hook failed", e);
       }
     }
     if (server != null) {

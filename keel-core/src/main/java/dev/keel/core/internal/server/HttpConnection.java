@@ -13,6 +13,7 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -238,11 +239,56 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private void runBlocking(Pending p) {
     Response response = server.pipeline().run(p.exchange(), p.target());
+    Upgrade upgrade =
+        stream || response.status() != 101
+            ? null
+            : p.exchange().attribute(Upgrade.KEY).orElse(null);
+    if (upgrade != null) {
+      ctx.executor().execute(() -> handOver(p, response, upgrade));
+      return;
+    }
     if (response.isDeferred() && !p.head()) {
       sendDeferred(p, response);
     } else {
       ctx.executor().execute(() -> finish(p, response, true));
     }
+  }
+
+  /** The handler accepted a protocol upgrade (WebSocket): this connection stops being HTTP. */
+  private void handOver(Pending p, Response response, Upgrade upgrade) {
+    if (response.body() != null) response.body().release();
+    p.body().release();
+    server.requestFinished();
+    busy = false;
+    cancelTimer();
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+    queue.forEach( // bytes pipelined after an upgrade request are not HTTP
+        q -> {
+          q.body().release();
+          server.requestFinished();
+        });
+    queue.clear();
+    phase = Phase.CLOSING;
+    var request = p.exchange().request();
+    var full =
+        new DefaultFullHttpRequest(
+            request.protocolVersion(),
+            request.method(),
+            request.uri(),
+            Unpooled.EMPTY_BUFFER,
+            request.headers().copy(),
+            EmptyHttpHeaders.INSTANCE);
+    var pipeline = ctx.pipeline();
+    var watcher = pipeline.get(FirstByteWatcher.class);
+    if (watcher != null) pipeline.remove(watcher);
+    var h2cUpgrade = pipeline.get(HttpServerUpgradeHandler.class);
+    if (h2cUpgrade != null) pipeline.remove(h2cUpgrade);
+    pipeline.remove(this);
+    if (!ctx.channel().config().isAutoRead()) ctx.channel().config().setAutoRead(true);
+    upgrade.upgrade(ctx.channel(), full);
   }
 
   /** Sends a stream or file from a virtual thread: writing blocks while the client is slow. */
