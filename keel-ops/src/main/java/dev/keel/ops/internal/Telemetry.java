@@ -29,21 +29,27 @@ public final class Telemetry {
                     "otel.metrics.exporter", "none",
                     "otel.logs.exporter", "none",
                     "otel.exporter.otlp.protocol", "http/protobuf"))
-        .addPropertiesCustomizer(Telemetry::exportOnlyWhenConfigured)
-        .addPropertiesCustomizer(config -> overrides)
+        .addPropertiesCustomizer(config -> exportOnlyWhenConfigured(config, overrides))
         .disableShutdownHook()
         .build()
         .getOpenTelemetrySdk();
   }
 
-  private static Map<String, String> exportOnlyWhenConfigured(ConfigProperties config) {
+  private static Map<String, String> exportOnlyWhenConfigured(
+      ConfigProperties config, Map<String, String> overrides) {
     var out = new HashMap<String, String>();
     boolean endpoint =
-        config.getString("otel.exporter.otlp.endpoint") != null
-            || config.getString("otel.exporter.otlp.traces.endpoint") != null;
-    if (config.getString("otel.traces.exporter") == null && !endpoint) {
+        value(config, overrides, "otel.exporter.otlp.endpoint") != null
+            || value(config, overrides, "otel.exporter.otlp.traces.endpoint") != null;
+    if (value(config, overrides, "otel.traces.exporter") == null && !endpoint) {
       out.put("otel.traces.exporter", "none");
     }
+    out.putAll(overrides);
     return out;
+  }
+
+  private static String value(ConfigProperties config, Map<String, String> overrides, String key) {
+    String v = overrides.get(key);
+    return v != null ? v : config.getString(key);
   }
 }

@@ -2,12 +2,14 @@ package dev.keel.examples.techempower;
 
 import dev.keel.core.Handler;
 import dev.keel.core.Keel;
+import dev.keel.ops.Ops;
 
 /**
  * TechEmpower Framework Benchmarks on Keel: {@code /plaintext} and {@code /json} so far. Both never
  * block, so they run on the event loop ({@link Handler#nonBlocking}); set {@code
  * KEEL_TECHEMPOWER_VIRTUAL_THREADS=true} to run them on virtual threads instead and measure what
- * the hop costs.
+ * the hop costs, and {@code KEEL_TECHEMPOWER_OPS=true} to install {@code keel-ops} (metrics,
+ * tracing, access log as configured by {@code KEEL_OPS_*}) and measure what that costs.
  */
 public final class TechEmpowerApp {
 
@@ -19,6 +21,7 @@ public final class TechEmpowerApp {
   public static Keel app(String... args) {
     Keel app = Keel.create(args);
     boolean virtualThreads = app.config().bool("keel.techempower.virtual-threads", false);
+    if (app.config().bool("keel.techempower.ops", false)) app.install(Ops.create());
     Handler plaintext = ctx -> "Hello, World!";
     Handler json = ctx -> new Message("Hello, World!");
     return app.get("/plaintext", virtualThreads ? plaintext : Handler.nonBlocking(plaintext))
