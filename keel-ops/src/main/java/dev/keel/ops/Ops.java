@@ -11,6 +11,7 @@ import dev.keel.core.Routes;
 import dev.keel.core.Unauthorized;
 import dev.keel.ops.internal.AdminAccess;
 import dev.keel.ops.internal.HealthEndpoints;
+import dev.keel.ops.internal.HikariMetrics;
 import dev.keel.ops.internal.HttpMetrics;
 import dev.keel.ops.internal.JvmMetrics;
 import dev.keel.ops.internal.OpsSettings;
@@ -249,8 +250,7 @@ public final class Ops implements Plugin {
    * source is created from.
    */
   public void hikari(HikariConfig pool) {
-    pool.setMetricsTrackerFactory(
-        new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+    HikariMetrics.bind(pool, registry);
   }
 
   /**
