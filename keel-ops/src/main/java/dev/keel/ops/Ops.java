@@ -126,7 +126,7 @@ public final class Ops implements Plugin {
               + " KEEL_OPS_MANAGEMENT_PORT and KEEL_OPS_MANAGEMENT_HOST=127.0.0.1");
     }
     health = new HealthEndpoints(s.healthTimeout(), app::healthChecks);
-    app.use(RequestId.middleware());
+    if (s.requestId()) app.use(RequestId.middleware());
     if (s.tracing()) app.use(new ServerTracing(openTelemetry()).middleware());
     if (s.metrics()) {
       JvmMetrics.bind(registry, s.virtualThreadMetrics(), r -> app.onStop(r));
