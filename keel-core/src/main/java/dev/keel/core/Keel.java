@@ -50,6 +50,8 @@ public final class Keel implements Routes {
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final List<String> plugins = new ArrayList<>();
   private final List<Class<?>> controllerTypes = new ArrayList<>();
+  private final List<HealthCheck> healthChecks = new ArrayList<>();
+  private final List<Runnable> drainHooks = new ArrayList<>();
   private JsonCodec json;
   private Pipeline pipeline;
   private NettyServer server;
@@ -207,6 +209,27 @@ public final class Keel implements Routes {
   }
 
   /**
+   * Runs {@code hook} first thing in {@link #stop()}, while the port still accepts requests: for
+   * readiness probes that should fail while the application drains. Hooks may block briefly.
+   */
+  public Keel onDrain(Runnable hook) {
+    drainHooks.add(Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  /** Registers a health check; {@code keel-ops} serves them. See {@link HealthCheck}. */
+  public Keel healthCheck(HealthCheck check) {
+    checkNotStarted("add health check " + check.name());
+    healthChecks.add(Objects.requireNonNull(check, "check"));
+    return this;
+  }
+
+  /** The registered health checks, in registration order. */
+  public List<HealthCheck> healthChecks() {
+    return List.copyOf(healthChecks);
+  }
+
+  /**
    * Validates the configuration, composes the pipeline, runs start hooks and opens the port.
    *
    * @throws ConfigException when a {@code keel.*} setting is unknown or malformed
@@ -295,6 +318,14 @@ public final class Keel implements Routes {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       } catch (IllegalStateException alreadyShuttingDown) {
         // the JVM is exiting and runs this from its hook anyway
+      }
+    }
+    // Drain first (readiness fails while the port still serves), then end long-lived streams.
+    for (Runnable hook : drainHooks) {
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        log.warn("A drain hook failed at shutdown", e);
       }
     }
     for (Runnable hook : stoppingHooks) {

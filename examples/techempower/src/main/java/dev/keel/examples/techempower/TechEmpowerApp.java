@@ -3,14 +3,16 @@ package dev.keel.examples.techempower;
 import dev.keel.core.Handler;
 import dev.keel.core.Keel;
 import dev.keel.db.Database;
+import dev.keel.ops.Ops;
 import dev.keel.views.Views;
 
 /**
  * TechEmpower Framework Benchmarks on Keel. {@code /plaintext} and {@code /json} never block, so
  * they run on the event loop ({@link Handler#nonBlocking}); set {@code
  * KEEL_TECHEMPOWER_VIRTUAL_THREADS=true} to run them on virtual threads instead and measure what
- * the hop costs. With {@code KEEL_DB_URL} set, the database tests ({@link DatabaseTests}) run on
- * virtual threads against it.
+ * the hop costs, and {@code KEEL_TECHEMPOWER_OPS=true} to install {@code keel-ops} (metrics,
+ * tracing, access log as configured by {@code KEEL_OPS_*}) and measure what that costs. With {@code
+ * KEEL_DB_URL} set, the database tests ({@link DatabaseTests}) run on virtual threads against it.
  */
 public final class TechEmpowerApp {
 
@@ -22,6 +24,7 @@ public final class TechEmpowerApp {
   public static Keel app(String... args) {
     Keel app = Keel.create(args);
     boolean virtualThreads = app.config().bool("keel.techempower.virtual-threads", false);
+    if (app.config().bool("keel.techempower.ops", false)) app.install(Ops.create());
     Handler plaintext = ctx -> "Hello, World!";
     Handler json = ctx -> new Message("Hello, World!");
     app.get("/plaintext", virtualThreads ? plaintext : Handler.nonBlocking(plaintext))
