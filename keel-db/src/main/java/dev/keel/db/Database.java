@@ -1,7 +1,9 @@
 package dev.keel.db;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keel.core.Config;
+import dev.keel.core.HealthCheck;
 import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
 import dev.keel.core.Problem;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -57,8 +60,11 @@ import javax.sql.DataSource;
  * Thread-safe once connected.
  */
 public final class Database implements Plugin, AutoCloseable {
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
   private volatile Engine engine;
   private UnaryOperator<DataSource> wrapper = UnaryOperator.identity();
+  private Consumer<HikariConfig> poolSettings = pool -> {};
 
   /** A database configured from {@code keel.db.*} when installed into an application. */
   public Database() {}
@@ -87,10 +93,33 @@ public final class Database implements Plugin, AutoCloseable {
     return this;
   }
 
+  /**
+   * Adjusts the HikariCP settings before the pool starts, e.g. to publish its metrics: {@code
+   * database.configurePool(ops::hikari)}. Keel's own settings ({@code keel.db.*}) are applied
+   * first. Call before {@link #install} / {@link #connect}.
+   */
+  public Database configurePool(Consumer<HikariConfig> settings) {
+    if (engine != null) {
+      throw new IllegalStateException("configurePool must be called before the database connects");
+    }
+    this.poolSettings = this.poolSettings.andThen(Objects.requireNonNull(settings, "settings"));
+    return this;
+  }
+
   @Override
   public void install(Keel app) {
     open(app.config());
     app.onStop(this);
+    // Readiness fails while the database does not answer (keel-ops serves it at /health/ready).
+    app.healthCheck(
+        HealthCheck.of(
+            "database",
+            () -> {
+              if (!ping(HEALTH_TIMEOUT)) {
+                throw new IllegalStateException(
+                    "no connection to " + url() + " within " + HEALTH_TIMEOUT.toMillis() + " ms");
+              }
+            }));
     app.exception(
         DatabaseUnavailableException.class,
         e ->
@@ -162,7 +191,7 @@ public final class Database implements Plugin, AutoCloseable {
   public Database open(Config config) {
     if (engine != null) throw new IllegalStateException("this Database is already connected");
     DbSettings settings = settings(config);
-    engine = Engine.start(settings, wrapper);
+    engine = Engine.start(settings, wrapper, poolSettings);
     if (settings.migrate()) {
       try {
         migrate();

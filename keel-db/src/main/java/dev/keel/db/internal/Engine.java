@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -47,7 +48,8 @@ public final class Engine implements AutoCloseable {
    * Connects, or throws a {@link DatabaseUnavailableException} naming the URL (password masked) and
    * the cause.
    */
-  public static Engine start(DbSettings s, UnaryOperator<DataSource> wrapper) {
+  public static Engine start(
+      DbSettings s, UnaryOperator<DataSource> wrapper, Consumer<HikariConfig> poolSettings) {
     DbUrl url = s.url();
     Properties props = new Properties();
     s.user().ifPresent(u -> props.setProperty("user", u));
@@ -74,6 +76,7 @@ public final class Engine implements AutoCloseable {
     hc.setConnectionTimeout(Math.max(250, s.connectTimeout().toMillis()));
     hc.setValidationTimeout(Math.max(250, Math.min(5000, s.connectTimeout().toMillis())));
     hc.setInitializationFailTimeout(-1); // preflight already proved the database answers
+    poolSettings.accept(hc);
     HikariDataSource pool = new HikariDataSource(hc);
     log.info(
         "Database {} ({} connections{})",
