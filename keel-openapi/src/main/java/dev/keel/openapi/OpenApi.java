@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -59,6 +61,7 @@ public final class OpenApi implements Plugin {
           + " object-src 'none'; frame-ancestors 'none'";
 
   private final List<Document.Described> described = new ArrayList<>();
+  private final Map<String, ObjectNode> securitySchemes = new LinkedHashMap<>();
   private final JsonMapper json = JsonMapper.builder().build();
   private Keel app;
   private String title;
@@ -114,6 +117,52 @@ public final class OpenApi implements Plugin {
         });
   }
 
+  /**
+   * The {@code Authorization} scheme that keel-security reads ({@code keel.security.scheme}) for
+   * the operations that {@code @Requires} or a {@code Principal} parameter guard. Without any of
+   * {@code authorizationScheme}, {@link #sessionCookie} and {@link #apiKeyHeader}, the document
+   * names one scheme, {@code bearerAuth} (HTTP bearer, JWT); with them, every guarded operation
+   * accepts any of the named schemes.
+   *
+   * <pre>{@code
+   * new OpenApi().authorizationScheme(security.scheme()).sessionCookie("keel_session").apiKeyHeader("X-API-Key")
+   * }</pre>
+   *
+   * @param scheme {@code Bearer} (an HTTP bearer scheme), or another such as Conduit's {@code
+   *     Token}, which OpenAPI can only describe as an {@code Authorization} header
+   */
+  public OpenApi authorizationScheme(String scheme) {
+    ObjectNode node = json.createObjectNode();
+    if (scheme.equalsIgnoreCase("Bearer")) {
+      node.put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
+    } else {
+      node.put("type", "apiKey")
+          .put("in", "header")
+          .put("name", "Authorization")
+          .put("description", "'" + scheme + " <JWT>'");
+    }
+    securitySchemes.put("bearerAuth", node);
+    return this;
+  }
+
+  /** Guarded operations also accept keel-security's session cookie named {@code name}. */
+  public OpenApi sessionCookie(String name) {
+    if (securitySchemes.isEmpty()) authorizationScheme("Bearer");
+    securitySchemes.put(
+        "sessionCookie",
+        json.createObjectNode().put("type", "apiKey").put("in", "cookie").put("name", name));
+    return this;
+  }
+
+  /** Guarded operations also accept keel-security's API keys in the header {@code name}. */
+  public OpenApi apiKeyHeader(String name) {
+    if (securitySchemes.isEmpty()) authorizationScheme("Bearer");
+    securitySchemes.put(
+        "apiKey",
+        json.createObjectNode().put("type", "apiKey").put("in", "header").put("name", name));
+    return this;
+  }
+
   /** Describes a functional route registered elsewhere; {@code pattern} is its full pattern. */
   public OpenApi describe(String method, String pattern, Consumer<Operation> description) {
     var op = new Operation();
@@ -143,7 +192,9 @@ public final class OpenApi implements Plugin {
         if (jsonBytes == null) {
           if (app == null)
             throw new IllegalStateException("install the plugin first: app.install(openApi)");
-          ObjectNode doc = Document.build(title, version, app.controllerTypes(), described, json);
+          ObjectNode doc =
+              Document.build(
+                  title, version, app.controllerTypes(), described, securitySchemes, json);
           jsonBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
           yamlBytes = YAMLMapper.builder().build().writeValueAsBytes(doc);
         }
