@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.core.Keel;
 import dev.keel.test.TestClient;
 import dev.keel.test.TestResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -182,5 +184,29 @@ class ControllerSecurityTest {
     assertThat(article.json().get("authorId").asString()).isEqualTo("alice");
     assertThat(article.json().get("slug").asString()).isEqualTo("claimed");
     assertThat(Set.of(r.status(), article.status())).containsExactlyInAnyOrder(200, 201);
+  }
+
+  @Test
+  void theReadmesQuoteThisController() throws Exception {
+    List<String> source =
+        Files.readAllLines(Path.of("src/test/java/dev/keel/security/ArticlesController.java"))
+            .stream()
+            .map(String::strip)
+            .toList();
+    for (Path readme : List.of(Path.of("README.md"), Path.of("../keel-web/README.md"))) {
+      String text = Files.readString(readme);
+      int marker = text.indexOf("ArticlesController.java -->");
+      assertThat(marker).as("excerpt marker in %s", readme).isPositive();
+      int start = text.indexOf("```java\n", marker) + 8;
+      String excerpt = text.substring(start, text.indexOf("```", start));
+      int from = 0;
+      for (String line : excerpt.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+        int at = source.subList(from, source.size()).indexOf(line);
+        assertThat(at)
+            .as("%s quotes a line ArticlesController lacks (in order): %s", readme, line)
+            .isNotNegative();
+        from += at + 1;
+      }
+    }
   }
 }
