@@ -279,6 +279,18 @@ class CompileErrorsTest {
   }
 
   @Test
+  void aPermissionWithWhitespaceIsAnError() throws Exception {
+    assertThat(
+            compile(
+                "  @Get @dev.keel.security.Requires(\"articles: write\") String a() { return \"\"; }"))
+        .containsExactly(
+            new Error(
+                1,
+                "@Requires on a: the permission \"articles: write\" contains whitespace;"
+                    + " permissions are single words such as articles:write"));
+  }
+
+  @Test
   void requiresOnAMethodThatIsNoRouteIsAnError() throws Exception {
     assertThat(compile("  @dev.keel.security.Requires(\"x:write\") void helper() {}"))
         .containsExactly(

@@ -122,6 +122,20 @@ final class Analyzer {
     } else if (v != null && v.getValue() instanceof String one) {
       permissions.add(one);
     }
+    for (String permission : permissions) {
+      if (!permission.isBlank() && permission.chars().anyMatch(Character::isWhitespace)) {
+        messager.printMessage(
+            Diagnostic.Kind.ERROR,
+            "@Requires on "
+                + e.getSimpleName()
+                + ": the permission \""
+                + permission.replace("\n", "\\n")
+                + "\" contains whitespace; permissions are single words such as articles:write",
+            e,
+            a);
+        failed = true;
+      }
+    }
     if (permissions.isEmpty() || permissions.stream().anyMatch(String::isBlank)) {
       messager.printMessage(
           Diagnostic.Kind.ERROR,
