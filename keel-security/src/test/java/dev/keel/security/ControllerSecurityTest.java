@@ -187,6 +187,62 @@ class ControllerSecurityTest {
   }
 
   @Test
+  void apiKeysAndSessionsMeetTheSameGuard() {
+    var apiKeys = new ApiKeys("keel", ApiKeyStore.inMemory());
+    var sessions = Sessions.from(JwtTest.config(), new MemorySessionStore());
+    Keel app = Keel.create(JwtTest.config("--keel.security.jwt.secret=" + JwtTest.SECRET));
+    app.install(Security.from(app.config()).apiKeys(apiKeys).sessions(sessions));
+    app.post(
+        "/login",
+        ctx -> {
+          sessions.login(ctx, Principal.of("dana").withPermissions("articles:write"));
+          return Security.csrfToken(ctx).orElseThrow();
+        });
+    app.controllers(new ArticlesController());
+    try (var other = TestClient.overSocket(app)) {
+      String writeKey = apiKeys.create(Principal.of("ci"), Set.of("articles:write")).key();
+      String readKey = apiKeys.create(Principal.of("ci"), Set.of("articles:read")).key();
+      TestResponse created =
+          other
+              .post("/api/articles")
+              .header("X-API-Key", writeKey)
+              .json(Map.of("title", "K"))
+              .send();
+      assertThat(created.status()).isEqualTo(201);
+      assertThat(created.json().get("authorId").asString()).isEqualTo("ci");
+      assertThat(
+              other
+                  .post("/api/articles")
+                  .header("X-API-Key", readKey)
+                  .json(Map.of("title", "L"))
+                  .send()
+                  .status())
+          .isEqualTo(403);
+
+      TestResponse login = other.post("/login").send();
+      String cookie = SessionsTest.cookie(login);
+      // a cookie-authenticated controller call is CSRF-checked like any other
+      assertThat(
+              other
+                  .post("/api/articles")
+                  .cookie("keel_session", cookie)
+                  .json(Map.of("title", "M"))
+                  .send()
+                  .status())
+          .isEqualTo(403);
+      TestResponse withToken =
+          other
+              .post("/api/articles")
+              .cookie("keel_session", cookie)
+              .header("X-CSRF-Token", login.text())
+              .json(Map.of("title", "M"))
+              .send();
+      assertThat(withToken.status()).isEqualTo(201);
+      assertThat(withToken.json().get("authorId").asString()).isEqualTo("dana");
+    }
+  }
+
+  @Test
   void theReadmesQuoteThisController() throws Exception {
     List<String> source =
         Files.readAllLines(Path.of("src/test/java/dev/keel/security/ArticlesController.java"))
