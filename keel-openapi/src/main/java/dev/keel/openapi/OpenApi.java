@@ -46,6 +46,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   <tr><td>{@code keel.openapi.title}</td><td>{@code Keel API}</td></tr>
  *   <tr><td>{@code keel.openapi.version}</td><td>{@code 0.1.0}</td></tr>
  *   <tr><td>{@code keel.openapi.docs}</td><td>{@code true}: serve {@code /docs}</td></tr>
+ *   <tr><td>{@code keel.security.scheme}</td><td>{@code Bearer}: keel-security's
+ *       {@code Authorization} scheme, for guarded operations ({@link #authorizationScheme})</td></tr>
  *   <tr><td>{@code keel.openapi.write}</td><td>unset; a file to write the document to at start,
  *       then exit ({@code ./keel openapi NAME FILE})</td></tr>
  * </table>
@@ -66,6 +68,7 @@ public final class OpenApi implements Plugin {
   private Keel app;
   private String title;
   private String version;
+  private String authorization = "Bearer";
   private volatile byte[] jsonBytes;
   private volatile byte[] yamlBytes;
 
@@ -79,6 +82,8 @@ public final class OpenApi implements Plugin {
     version = config.string("keel.openapi.version", "0.1.0");
     boolean docs = config.bool("keel.openapi.docs", true);
     var write = config.path("keel.openapi.write");
+    // keel-security's setting, read here too so that Conduit's "Token" needs no second mention
+    authorization = config.string("keel.security.scheme", "Bearer");
     app.get(
         "/openapi.json",
         ctx -> {
@@ -122,7 +127,8 @@ public final class OpenApi implements Plugin {
    * the operations that {@code @Requires} or a {@code Principal} parameter guard. Without any of
    * {@code authorizationScheme}, {@link #sessionCookie} and {@link #apiKeyHeader}, the document
    * names one scheme, {@code bearerAuth} (HTTP bearer, JWT); with them, every guarded operation
-   * accepts any of the named schemes.
+   * accepts any of the named schemes. When none is named, {@code keel.security.scheme}
+   * (keel-security's setting) is used, so an app with {@code Token} there needs no call.
    *
    * <pre>{@code
    * new OpenApi().authorizationScheme(security.scheme()).sessionCookie("keel_session").apiKeyHeader("X-API-Key")
@@ -192,6 +198,9 @@ public final class OpenApi implements Plugin {
         if (jsonBytes == null) {
           if (app == null)
             throw new IllegalStateException("install the plugin first: app.install(openApi)");
+          if (securitySchemes.isEmpty() && !authorization.equalsIgnoreCase("Bearer")) {
+            authorizationScheme(authorization);
+          }
           ObjectNode doc =
               Document.build(
                   title, version, app.controllerTypes(), described, securitySchemes, json);

@@ -20,11 +20,15 @@ class SecurityDocumentTest {
   private static final String SECRET = "a-test-secret-that-is-at-least-32-bytes-long!";
 
   private static String document(OpenApi openApi) throws Exception {
+    return document(openApi, "Token");
+  }
+
+  private static String document(OpenApi openApi, String scheme) throws Exception {
     Keel app =
         Keel.create(
             "--keel.server.port=0",
             "--keel.profile=test",
-            "--keel.security.scheme=Token",
+            "--keel.security.scheme=" + scheme,
             "--keel.security.jwt.secret=" + SECRET);
     Security security = Security.from(app.config());
     app.install(security)
@@ -37,7 +41,7 @@ class SecurityDocumentTest {
       var forbidden =
           client
               .post("/api/drafts")
-              .header("Authorization", "Token " + token)
+              .header("Authorization", scheme + " " + token)
               .json(java.util.Map.of("text", "x"))
               .send();
       assertThat(forbidden.status()).isEqualTo(403);
@@ -55,7 +59,7 @@ class SecurityDocumentTest {
 
   @Test
   void guardedOperationsNameTheBearerSchemeAndTheirPermissions() throws Exception {
-    JsonNode doc = JsonMapper.builder().build().readTree(document(new OpenApi()));
+    JsonNode doc = JsonMapper.builder().build().readTree(document(new OpenApi(), "Bearer"));
     assertThat(doc.get("components").get("securitySchemes").toString())
         .isEqualTo(
             "{\"bearerAuth\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}}");
@@ -102,5 +106,16 @@ class SecurityDocumentTest {
                 + "{\"apiKey\":[\"drafts:read\"]}]");
     assertThat(doc.get("paths").get("/api/me/greeting").get("get").get("security").toString())
         .isEqualTo("[{},{\"bearerAuth\":[]},{\"sessionCookie\":[]},{\"apiKey\":[]}]");
+  }
+
+  @Test
+  void keelSecuritySchemeSettingIsTheDefault() throws Exception {
+    JsonNode doc = JsonMapper.builder().build().readTree(document(new OpenApi(), "Token"));
+    assertThat(doc.get("components").get("securitySchemes").toString())
+        .isEqualTo(
+            "{\"bearerAuth\":{\"type\":\"apiKey\",\"in\":\"header\",\"name\":\"Authorization\","
+                + "\"description\":\"'Token <JWT>'\"}}");
+    assertThat(doc.get("paths").get("/api/drafts").get("get").get("security").toString())
+        .isEqualTo("[{\"bearerAuth\":[\"drafts:read\"]}]");
   }
 }
