@@ -32,6 +32,7 @@ final class Document {
       String version,
       List<Class<?>> controllers,
       List<Described> described,
+      Map<String, ObjectNode> securitySchemes,
       JsonMapper json) {
     ObjectNode doc = NODES.objectNode();
     doc.put("openapi", "3.1.1");
@@ -64,6 +65,15 @@ final class Document {
         item.setAll((ObjectNode) path.getValue());
       }
       schemas.setAll((ObjectNode) fragment.get("components").get("schemas"));
+      JsonNode schemes = fragment.get("components").get("securitySchemes");
+      if (schemes != null) {
+        ObjectNode components = (ObjectNode) doc.get("components");
+        if (!components.has("securitySchemes")) components.putObject("securitySchemes");
+        ((ObjectNode) components.get("securitySchemes")).setAll((ObjectNode) schemes);
+      }
+    }
+    if (doc.get("components").has("securitySchemes") && !securitySchemes.isEmpty()) {
+      useSchemes(doc, securitySchemes);
     }
     var reflect = new ReflectSchemas(schemas);
     for (Described d : described) {
@@ -81,6 +91,36 @@ final class Document {
     }
     schemas.setAll(problems());
     return doc;
+  }
+
+  /**
+   * Replaces the processor's default bearer scheme by the app's: each operation's requirement
+   * becomes one alternative per scheme, with the same permissions; an empty one (anonymous allowed)
+   * stays.
+   */
+  private static void useSchemes(ObjectNode doc, Map<String, ObjectNode> schemes) {
+    ObjectNode components = (ObjectNode) doc.get("components");
+    ObjectNode replaced = components.putObject("securitySchemes");
+    schemes.forEach(replaced::set);
+    for (JsonNode item : doc.get("paths")) {
+      for (JsonNode op : item) {
+        JsonNode security = op.get("security");
+        if (security == null) continue;
+        ArrayNode alternatives = NODES.arrayNode();
+        for (JsonNode requirement : security) {
+          if (requirement.isEmpty()) {
+            alternatives.add(requirement);
+            continue;
+          }
+          ArrayNode permissions = NODES.arrayNode();
+          for (JsonNode scopes : requirement) permissions.addAll((ArrayNode) scopes);
+          for (String name : schemes.keySet()) {
+            alternatives.addObject().set(name, permissions.deepCopy());
+          }
+        }
+        ((ObjectNode) op).set("security", alternatives);
+      }
+    }
   }
 
   private static JsonNode fragment(Class<?> controller, JsonMapper json) {

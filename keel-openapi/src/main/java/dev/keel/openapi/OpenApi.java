@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -44,6 +46,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   <tr><td>{@code keel.openapi.title}</td><td>{@code Keel API}</td></tr>
  *   <tr><td>{@code keel.openapi.version}</td><td>{@code 0.1.0}</td></tr>
  *   <tr><td>{@code keel.openapi.docs}</td><td>{@code true}: serve {@code /docs}</td></tr>
+ *   <tr><td>{@code keel.security.scheme}</td><td>{@code Bearer}: keel-security's
+ *       {@code Authorization} scheme, for guarded operations ({@link #authorizationScheme})</td></tr>
  *   <tr><td>{@code keel.openapi.write}</td><td>unset; a file to write the document to at start,
  *       then exit ({@code ./keel openapi NAME FILE})</td></tr>
  * </table>
@@ -59,10 +63,12 @@ public final class OpenApi implements Plugin {
           + " object-src 'none'; frame-ancestors 'none'";
 
   private final List<Document.Described> described = new ArrayList<>();
+  private final Map<String, ObjectNode> securitySchemes = new LinkedHashMap<>();
   private final JsonMapper json = JsonMapper.builder().build();
   private Keel app;
   private String title;
   private String version;
+  private String authorization = "Bearer";
   private volatile byte[] jsonBytes;
   private volatile byte[] yamlBytes;
 
@@ -76,6 +82,8 @@ public final class OpenApi implements Plugin {
     version = config.string("keel.openapi.version", "0.1.0");
     boolean docs = config.bool("keel.openapi.docs", true);
     var write = config.path("keel.openapi.write");
+    // keel-security's setting, read here too so that Conduit's "Token" needs no second mention
+    authorization = config.string("keel.security.scheme", "Bearer");
     app.get(
         "/openapi.json",
         ctx -> {
@@ -114,6 +122,53 @@ public final class OpenApi implements Plugin {
         });
   }
 
+  /**
+   * The {@code Authorization} scheme that keel-security reads ({@code keel.security.scheme}) for
+   * the operations that {@code @Requires} or a {@code Principal} parameter guard. Without any of
+   * {@code authorizationScheme}, {@link #sessionCookie} and {@link #apiKeyHeader}, the document
+   * names one scheme, {@code bearerAuth} (HTTP bearer, JWT); with them, every guarded operation
+   * accepts any of the named schemes. When none is named, {@code keel.security.scheme}
+   * (keel-security's setting) is used, so an app with {@code Token} there needs no call.
+   *
+   * <pre>{@code
+   * new OpenApi().authorizationScheme(security.scheme()).sessionCookie("keel_session").apiKeyHeader("X-API-Key")
+   * }</pre>
+   *
+   * @param scheme {@code Bearer} (an HTTP bearer scheme), or another such as Conduit's {@code
+   *     Token}, which OpenAPI can only describe as an {@code Authorization} header
+   */
+  public OpenApi authorizationScheme(String scheme) {
+    ObjectNode node = json.createObjectNode();
+    if (scheme.equalsIgnoreCase("Bearer")) {
+      node.put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
+    } else {
+      node.put("type", "apiKey")
+          .put("in", "header")
+          .put("name", "Authorization")
+          .put("description", "'" + scheme + " <JWT>'");
+    }
+    securitySchemes.put("bearerAuth", node);
+    return this;
+  }
+
+  /** Guarded operations also accept keel-security's session cookie named {@code name}. */
+  public OpenApi sessionCookie(String name) {
+    if (securitySchemes.isEmpty()) authorizationScheme("Bearer");
+    securitySchemes.put(
+        "sessionCookie",
+        json.createObjectNode().put("type", "apiKey").put("in", "cookie").put("name", name));
+    return this;
+  }
+
+  /** Guarded operations also accept keel-security's API keys in the header {@code name}. */
+  public OpenApi apiKeyHeader(String name) {
+    if (securitySchemes.isEmpty()) authorizationScheme("Bearer");
+    securitySchemes.put(
+        "apiKey",
+        json.createObjectNode().put("type", "apiKey").put("in", "header").put("name", name));
+    return this;
+  }
+
   /** Describes a functional route registered elsewhere; {@code pattern} is its full pattern. */
   public OpenApi describe(String method, String pattern, Consumer<Operation> description) {
     var op = new Operation();
@@ -143,7 +198,12 @@ public final class OpenApi implements Plugin {
         if (jsonBytes == null) {
           if (app == null)
             throw new IllegalStateException("install the plugin first: app.install(openApi)");
-          ObjectNode doc = Document.build(title, version, app.controllerTypes(), described, json);
+          if (securitySchemes.isEmpty() && !authorization.equalsIgnoreCase("Bearer")) {
+            authorizationScheme(authorization);
+          }
+          ObjectNode doc =
+              Document.build(
+                  title, version, app.controllerTypes(), described, securitySchemes, json);
           jsonBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
           yamlBytes = YAMLMapper.builder().build().writeValueAsBytes(doc);
         }

@@ -32,7 +32,7 @@ class OpenApiTest {
     Keel app =
         Keel.create("--keel.server.port=0", "--keel.openapi.title=Blog API")
             .install(openApi)
-            .controllers(new ArticlesController());
+            .controllers(new ArticlesController(), new DraftsController());
     openApi.route(
         app,
         "POST",

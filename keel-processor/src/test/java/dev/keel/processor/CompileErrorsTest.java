@@ -25,6 +25,15 @@ class CompileErrorsTest {
   record Error(long line, String message) {}
 
   private List<Error> compile(String body) throws Exception {
+    return compile("", body);
+  }
+
+  /**
+   * Compiles {@code body} as the class {@code Things} annotated {@code classAnnotations} (on the
+   * line before the class's first line), beside a copy of keel-security's {@code @Requires}: the
+   * processor knows it by name, and keel-security depends on keel-processor for its own tests.
+   */
+  private List<Error> compile(String classAnnotations, String body) throws Exception {
     String source =
         """
         package demo;
@@ -33,12 +42,12 @@ class CompileErrorsTest {
         import dev.keel.web.*;
         import java.util.*;
 
-        @Controller("/things")
+        @Controller("/things") %s
         class Things {
         %s
         }
         """
-            .formatted(body);
+            .formatted(classAnnotations, body);
     var file =
         new SimpleJavaFileObject(
             URI.create("string:///demo/Things.java"), JavaFileObject.Kind.SOURCE) {
@@ -65,7 +74,10 @@ class CompileErrorsTest {
             diagnostics,
             List.of("-classpath", classPath, "-d", out.toString(), "-proc:full"),
             null,
-            List.of(file));
+            List.of(
+                file,
+                source("dev/keel/security/Requires", REQUIRES),
+                source("dev/keel/security/Security", SECURITY)));
     task.setProcessors(List.of(new ControllerProcessor()));
     boolean ok = task.call();
     var errors = new ArrayList<Error>();
@@ -76,6 +88,40 @@ class CompileErrorsTest {
     }
     assertThat(ok).as("compiled: %s", errors).isEqualTo(errors.isEmpty());
     return errors;
+  }
+
+  private static final String REQUIRES =
+      """
+      package dev.keel.security;
+
+      @java.lang.annotation.Target({
+        java.lang.annotation.ElementType.TYPE, java.lang.annotation.ElementType.METHOD
+      })
+      public @interface Requires {
+        String[] value();
+      }
+      """;
+
+  /** The one method of keel-security's Security that generated guards call. */
+  private static final String SECURITY =
+      """
+      package dev.keel.security;
+
+      public final class Security {
+        public static Object authorize(dev.keel.core.Context ctx, String... permissions) {
+          return null;
+        }
+      }
+      """;
+
+  private static JavaFileObject source(String name, String text) {
+    return new SimpleJavaFileObject(
+        URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        return text;
+      }
+    };
   }
 
   private static String location(Class<?> type) {
@@ -153,7 +199,8 @@ class CompileErrorsTest {
                 1,
                 "parameter name is not bound to the request: name a {name} of the path after it,"
                     + " or annotate it with @Query, @Header, @Cookie or @Body; framework-provided"
-                    + " parameters are Context and types annotated @Provided"));
+                    + " parameters are Context, keel-security's Principal and types annotated"
+                    + " @Provided"));
   }
 
   @Test
@@ -208,5 +255,48 @@ class CompileErrorsTest {
         .containsExactly(
             "duplicate route GET /things: Things.a() already handles it; change the path or the"
                 + " HTTP method of one of them");
+  }
+
+  @Test
+  void requiresMustNameAPermission() throws Exception {
+    String fix =
+        "; name what the caller must hold, e.g. @Requires(\"articles:write\"), or remove it (a"
+            + " Principal parameter alone requires authentication)";
+    assertThat(
+            compile(
+                "  @Get @dev.keel.security.Requires({}) String a() { return \"\"; }\n"
+                    + "  @Get(\"/b\") @dev.keel.security.Requires({\"x:read\", \" \"}) String b() {"
+                    + " return \"\"; }"))
+        .containsExactly(
+            new Error(1, "@Requires on a lists no permission" + fix),
+            new Error(2, "@Requires on b lists a blank permission" + fix));
+    assertThat(compile("@dev.keel.security.Requires(\"\")", "  @Get String a() { return \"\"; }"))
+        .containsExactly(new Error(-1, "@Requires on Things lists a blank permission" + fix));
+    assertThat(
+            compile(
+                "@dev.keel.security.Requires(\"x:read\")", "  @Get String a() { return \"\"; }"))
+        .isEmpty();
+  }
+
+  @Test
+  void aPermissionWithWhitespaceIsAnError() throws Exception {
+    assertThat(
+            compile(
+                "  @Get @dev.keel.security.Requires(\"articles: write\") String a() { return \"\"; }"))
+        .containsExactly(
+            new Error(
+                1,
+                "@Requires on a: the permission \"articles: write\" contains whitespace;"
+                    + " permissions are single words such as articles:write"));
+  }
+
+  @Test
+  void requiresOnAMethodThatIsNoRouteIsAnError() throws Exception {
+    assertThat(compile("  @dev.keel.security.Requires(\"x:write\") void helper() {}"))
+        .containsExactly(
+            new Error(
+                1,
+                "@Requires on helper() guards nothing: it is not a route; add @Get, @Post, @Put,"
+                    + " @Patch or @Delete, or check in code with Security.authorize(ctx, ...)"));
   }
 }

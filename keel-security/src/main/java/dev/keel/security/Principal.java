@@ -8,6 +8,11 @@ import java.util.Set;
  * as {@code articles:write}; a permission {@code articles:*} grants every {@code articles:…} one
  * and {@code *} grants all.
  *
+ * <p>A controller method (keel-web) may take a {@code Principal} parameter: the request's
+ * principal, 401 with {@code WWW-Authenticate} when anonymous; {@code Optional<Principal>} accepts
+ * anonymous requests. Functional handlers call {@link Security#principal} or {@link
+ * Security#authenticated}.
+ *
  * @param id the account's stable id (a JWT's {@code sub}), never a secret
  * @param roles role names such as {@code admin}
  * @param permissions what the principal may do

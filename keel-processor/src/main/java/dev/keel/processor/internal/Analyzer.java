@@ -34,6 +34,11 @@ import javax.tools.Diagnostic;
  */
 final class Analyzer {
   static final String WEB = "dev.keel.web.";
+
+  /** keel-security's names; the processor knows them as strings, like everything else. */
+  static final String REQUIRES = "dev.keel.security.Requires";
+
+  static final String PRINCIPAL = "dev.keel.security.Principal";
   static final Map<String, String> METHODS =
       Map.of(
           WEB + "Get", "GET",
@@ -75,16 +80,28 @@ final class Analyzer {
               + "\"): the prefix must start with / and not end with /,"
               + " e.g. @Controller(\"/api/articles\")");
     }
+    List<String> classRequires = requires(type);
     var endpoints = new ArrayList<Endpoint>();
     for (Element e : type.getEnclosedElements()) {
       if (e.getKind() != ElementKind.METHOD) continue;
       var method = (ExecutableElement) e;
+      if (annotation(method, REQUIRES) != null
+          && method.getAnnotationMirrors().stream().noneMatch(a -> METHODS.containsKey(name(a)))) {
+        error(
+            method,
+            "@Requires on "
+                + method.getSimpleName()
+                + "() guards nothing: it is not a route; add @Get, @Post, @Put, @Patch or @Delete,"
+                + " or check in code with Security.authorize(ctx, ...)");
+      }
       for (AnnotationMirror a : method.getAnnotationMirrors()) {
         String http = METHODS.get(name(a));
         if (http != null) {
           String sub = stringValue(a, "value");
           String path = sub.equals("/") && !prefix.isEmpty() ? prefix : prefix + sub;
-          Endpoint ep = endpoint(method, http, path);
+          var requires = new ArrayList<>(classRequires);
+          for (String r : requires(method)) if (!requires.contains(r)) requires.add(r);
+          Endpoint ep = endpoint(method, http, path, List.copyOf(requires));
           if (ep != null) endpoints.add(ep);
         }
       }
@@ -94,7 +111,49 @@ final class Analyzer {
     return failed ? null : new Controller(type, prefix, routesName, endpoints);
   }
 
-  private Endpoint endpoint(ExecutableElement method, String http, String path) {
+  /** The permissions of {@code @Requires} on {@code e}; an empty or blank one is an error. */
+  private List<String> requires(Element e) {
+    AnnotationMirror a = annotation(e, REQUIRES);
+    if (a == null) return List.of();
+    AnnotationValue v = value(a, "value");
+    var permissions = new ArrayList<String>();
+    if (v != null && v.getValue() instanceof List<?> values) {
+      for (Object o : values) permissions.add((String) ((AnnotationValue) o).getValue());
+    } else if (v != null && v.getValue() instanceof String one) {
+      permissions.add(one);
+    }
+    for (String permission : permissions) {
+      if (!permission.isBlank() && permission.chars().anyMatch(Character::isWhitespace)) {
+        messager.printMessage(
+            Diagnostic.Kind.ERROR,
+            "@Requires on "
+                + e.getSimpleName()
+                + ": the permission \""
+                + permission.replace("\n", "\\n")
+                + "\" contains whitespace; permissions are single words such as articles:write",
+            e,
+            a);
+        failed = true;
+      }
+    }
+    if (permissions.isEmpty() || permissions.stream().anyMatch(String::isBlank)) {
+      messager.printMessage(
+          Diagnostic.Kind.ERROR,
+          "@Requires on "
+              + e.getSimpleName()
+              + " lists "
+              + (permissions.isEmpty() ? "no permission" : "a blank permission")
+              + "; name what the caller must hold, e.g. @Requires(\"articles:write\"), or remove"
+              + " it (a Principal parameter alone requires authentication)",
+          e,
+          a);
+      failed = true;
+    }
+    return permissions;
+  }
+
+  private Endpoint endpoint(
+      ExecutableElement method, String http, String path, List<String> requires) {
     if (method.getModifiers().contains(Modifier.PRIVATE)
         || method.getModifiers().contains(Modifier.STATIC)) {
       error(method, "a route method must be a non-private instance method; remove private/static");
@@ -165,7 +224,8 @@ final class Analyzer {
         method.getReturnType(),
         status,
         validate,
-        doc == null ? "" : doc.strip());
+        doc == null ? "" : doc.strip(),
+        requires);
   }
 
   private Param param(VariableElement p, Set<String> pathParams) {
@@ -199,6 +259,17 @@ final class Analyzer {
     }
     TypeMirror optional = Types.argumentOf(t, "java.util.Optional");
     TypeMirror inner = optional != null ? optional : t;
+    if (Types.qualifiedName(inner).equals(PRINCIPAL)) {
+      return new Param(
+          Kind.PRINCIPAL,
+          javaName,
+          p,
+          t,
+          inner,
+          optional != null ? Shape.OPTIONAL : Shape.PLAIN,
+          401,
+          false);
+    }
     AnnotationMirror provided =
         inner.getKind() == TypeKind.DECLARED
             ? annotation(((DeclaredType) inner).asElement(), WEB + "Provided")
@@ -225,7 +296,8 @@ final class Analyzer {
             + " is not bound to the request: name a {"
             + javaName
             + "} of the path after it, or annotate it with @Query, @Header, @Cookie or @Body;"
-            + " framework-provided parameters are Context and types annotated @Provided");
+            + " framework-provided parameters are Context, keel-security's Principal and types"
+            + " annotated @Provided");
     return null;
   }
 

@@ -17,7 +17,9 @@ final class Model {
     COOKIE,
     BODY,
     CONTEXT,
-    PROVIDED
+    PROVIDED,
+    /** keel-security's {@code Principal}, read by generated calls to its {@code Security}. */
+    PRINCIPAL
   }
 
   /**
@@ -51,7 +53,14 @@ final class Model {
       TypeMirror returns,
       int status,
       boolean validate,
-      String doc) {}
+      String doc,
+      List<String> requires) {
+    /** Whether a request must be authenticated: {@code @Requires} or a required principal. */
+    boolean authenticated() {
+      return !requires.isEmpty()
+          || params.stream().anyMatch(p -> p.kind() == Kind.PRINCIPAL && p.shape() == Shape.PLAIN);
+    }
+  }
 
   record Controller(TypeElement type, String prefix, String routesName, List<Endpoint> endpoints) {}
 }

@@ -46,15 +46,22 @@ final class OpenApiWriter {
     }
     schemas.components.put("Problem", problem(false));
     schemas.components.put("ValidationProblem", problem(true));
-    return Json.write(
-        map(
-            "tags",
-            List.of(tagObject),
-            "paths",
-            paths,
-            "components",
-            map("schemas", schemas.components)));
+    var components = map("schemas", schemas.components);
+    if (c.endpoints().stream()
+        .anyMatch(
+            e ->
+                e.authenticated()
+                    || e.params().stream().anyMatch(p -> p.kind() == Kind.PRINCIPAL))) {
+      // keel-openapi replaces this default when the app names its schemes (Token, cookie, key)
+      components.put(
+          "securitySchemes",
+          map(BEARER, map("type", "http", "scheme", "bearer", "bearerFormat", "JWT")));
+    }
+    return Json.write(map("tags", List.of(tagObject), "paths", paths, "components", components));
   }
+
+  /** The name of keel-security's JWT scheme in {@code components.securitySchemes}. */
+  static final String BEARER = "bearerAuth";
 
   private Map<String, Object> operation(Endpoint e, String tag, Schemas schemas) {
     var op = map("tags", List.of(tag), "operationId", e.method().getSimpleName().toString());
@@ -100,10 +107,17 @@ final class OpenApiWriter {
                   map("application/json", map("schema", schemas.of(p.type())))));
         }
         case PROVIDED -> unauthorized |= p.providedStatus() == 401 && p.shape() == Shape.PLAIN;
-        case CONTEXT -> {}
+        case PRINCIPAL, CONTEXT -> {}
       }
     }
     if (!parameters.isEmpty()) op.put("parameters", parameters);
+    if (e.authenticated()) {
+      // OpenAPI 3.1 lets non-OAuth requirements list roles: here the required permissions
+      op.put("security", List.of(map(BEARER, List.copyOf(e.requires()))));
+      unauthorized = true;
+    } else if (e.params().stream().anyMatch(p -> p.kind() == Kind.PRINCIPAL)) {
+      op.put("security", List.of(map(), map(BEARER, List.of()))); // anonymous or signed in
+    }
     var responses = new LinkedHashMap<String, Object>();
     TypeMirror returns = e.returns();
     if (returns.getKind() == TypeKind.VOID) {
@@ -121,6 +135,15 @@ final class OpenApiWriter {
     }
     if (badRequest) responses.put("400", problemResponse("The request is malformed.", false));
     if (unauthorized) responses.put("401", problemResponse("Authentication is required.", false));
+    if (!e.requires().isEmpty()) {
+      responses.put(
+          "403",
+          problemResponse(
+              "The caller is authenticated but lacks a permission: "
+                  + String.join(", ", e.requires())
+                  + ".",
+              false));
+    }
     if (notFound) responses.put("404", problemResponse("Nothing matches the path.", false));
     if (e.validate()) {
       responses.put("422", problemResponse("The request fails validation.", true));

@@ -85,6 +85,11 @@ final class RoutesWriter {
         .append("\",\n        \"")
         .append(e.path())
         .append("\",\n        ctx -> {\n");
+    if (!e.requires().isEmpty()) {
+      b.append("          dev.keel.security.Security.authorize(ctx, ")
+          .append(String.join(", ", e.requires().stream().map(RoutesWriter::quote).toList()))
+          .append(");\n");
+    }
     var args = new ArrayList<String>();
     for (int i = 0; i < e.params().size(); i++) {
       Param p = e.params().get(i);
@@ -148,6 +153,10 @@ final class RoutesWriter {
                   + Types_.source(p.type())
                   + ">() {})"
               : "ctx.body(" + cls + ")";
+      case PRINCIPAL ->
+          p.shape() == Shape.OPTIONAL
+              ? "dev.keel.security.Security.principal(ctx)"
+              : "dev.keel.security.Security.authenticated(ctx)";
       case PROVIDED ->
           p.shape() == Shape.OPTIONAL
               ? "Bindings.providedOptional(ctx, " + cls + ")"
