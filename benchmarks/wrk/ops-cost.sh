@@ -2,7 +2,8 @@
 # What keel-ops costs on /json: interleaved wrk runs of examples/techempower without keel-ops,
 # with its metrics only, and with metrics + tracing (no exporter), a fresh JVM per run.
 # Prints requests/s and the server's CPU time per request (utime+stime from /proc/PID/stat), which
-# a shared machine disturbs less than throughput. Usage: benchmarks/wrk/ops-cost.sh [ROUNDS]
+# a shared machine disturbs less than throughput. Usage: [MODES='base metrics ...'] benchmarks/wrk/ops-cost.sh [ROUNDS]
+# Modes: base, metrics, metrics-no-jfr (virtual-thread metrics off: no JFR stream), tracing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROUNDS=${1:-5}; PORT=${PORT:-18080}; TICK=$(getconf CLK_TCK)
@@ -13,11 +14,12 @@ mode_env() {
   case $1 in
     base) echo "" ;;
     metrics) echo "KEEL_TECHEMPOWER_OPS=true KEEL_OPS_ACCESS_LOG=false KEEL_OPS_TRACING_ENABLED=false" ;;
+    metrics-no-jfr) echo "KEEL_TECHEMPOWER_OPS=true KEEL_OPS_ACCESS_LOG=false KEEL_OPS_TRACING_ENABLED=false KEEL_OPS_METRICS_VIRTUAL_THREADS=false" ;;
     tracing) echo "KEEL_TECHEMPOWER_OPS=true KEEL_OPS_ACCESS_LOG=false" ;;
   esac
 }
 for round in $(seq "$ROUNDS"); do
-  for mode in base metrics tracing; do
+  for mode in ${MODES:-base metrics tracing}; do
     env $(mode_env $mode) KEEL_SERVER_PORT=$PORT "$JAVA" -Xms256m -Xmx256m -jar "$JAR" >/dev/null 2>&1 &
     pid=$!
     for _ in $(seq 600); do curl -sf "localhost:$PORT/json" >/dev/null && break; sleep 0.1; done
