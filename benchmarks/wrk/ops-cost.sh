@@ -3,7 +3,8 @@
 # with its metrics only, and with metrics + tracing (no exporter), a fresh JVM per run.
 # Prints requests/s and the server's CPU time per request (utime+stime from /proc/PID/stat), which
 # a shared machine disturbs less than throughput. Usage: [MODES='base metrics ...'] benchmarks/wrk/ops-cost.sh [ROUNDS]
-# Modes: base, metrics, metrics-no-jfr (virtual-thread metrics off: no JFR stream), tracing.
+# Modes: base, metrics, metrics-no-jfr (virtual-thread metrics off: no JFR stream), timer-only (also
+# no request-id middleware), ops-off (installed, everything off), tracing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROUNDS=${1:-5}; PORT=${PORT:-18080}; TICK=$(getconf CLK_TCK)
@@ -15,6 +16,8 @@ mode_env() {
     base) echo "" ;;
     metrics) echo "KEEL_TECHEMPOWER_OPS=true KEEL_OPS_ACCESS_LOG=false KEEL_OPS_TRACING_ENABLED=false" ;;
     metrics-no-jfr) echo "KEEL_TECHEMPOWER_OPS=true KEEL_OPS_ACCESS_LOG=false KEEL_OPS_TRACING_ENABLED=false KEEL_OPS_METRICS_VIRTUAL_THREADS=false" ;;
+    timer-only) echo "KEEL_TECHEMPOWER_OPS=true KEEL_OPS_ACCESS_LOG=false KEEL_OPS_TRACING_ENABLED=false KEEL_OPS_METRICS_VIRTUAL_THREADS=false KEEL_OPS_REQUEST_ID=false" ;;
+    ops-off) echo "KEEL_TECHEMPOWER_OPS=true KEEL_OPS_ACCESS_LOG=false KEEL_OPS_TRACING_ENABLED=false KEEL_OPS_METRICS_ENABLED=false KEEL_OPS_REQUEST_ID=false KEEL_OPS_METRICS_VIRTUAL_THREADS=false" ;;
     tracing) echo "KEEL_TECHEMPOWER_OPS=true KEEL_OPS_ACCESS_LOG=false" ;;
   esac
 }
@@ -23,9 +26,9 @@ for round in $(seq "$ROUNDS"); do
     env $(mode_env $mode) KEEL_SERVER_PORT=$PORT "$JAVA" -Xms256m -Xmx256m -jar "$JAR" >/dev/null 2>&1 &
     pid=$!
     for _ in $(seq 600); do curl -sf "localhost:$PORT/json" >/dev/null && break; sleep 0.1; done
-    wrk -t2 -c64 -d5s "http://localhost:$PORT/json" >/dev/null
+    wrk -t2 -c64 -d${WARMUP:-10s} "http://localhost:$PORT/json" >/dev/null
     c0=$(awk '{print $14+$15}' /proc/$pid/stat)
-    out=$(wrk -t2 -c64 -d8s "http://localhost:$PORT/json")
+    out=$(wrk -t2 -c64 -d${DURATION:-15s} "http://localhost:$PORT/json")
     c1=$(awk '{print $14+$15}' /proc/$pid/stat)
     reqs=$(echo "$out" | awk '/requests in/ {print $1}')
     echo "$round $mode rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
