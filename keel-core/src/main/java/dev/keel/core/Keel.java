@@ -237,6 +237,8 @@ public final class Keel implements Routes {
   public Keel start() {
     long begin = System.nanoTime();
     boolean printRoutes = config.bool("keel.print-routes", false);
+    // Read by the logging set-up (keel-ops) before any application exists, so known everywhere.
+    config.declare("keel.log.level", "keel.log.format");
     prepare();
     if (printRoutes) { // ./keel routes NAME: show the table and stop, like mix phx.routes
       System.out.print(routeTable());
