@@ -17,6 +17,7 @@
 # Connection (as a superuser): PGHOST (default 127.0.0.1), PGPORT (5432), PGUSER (postgres);
 # the server here uses trust auth, otherwise set PGPASSWORD too.
 set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 RESET=0
 case "${1:-}" in
@@ -82,18 +83,10 @@ WHERE randomnumber NOT BETWEEN 1 AND 10000;
 
 CREATE TEMP TABLE canonical_fortune (id integer PRIMARY KEY, message varchar(2048) NOT NULL) ON COMMIT DROP;
 INSERT INTO canonical_fortune (id, message) VALUES
-  (1, 'fortune: No such file or directory'),
-  (2, 'A computer scientist is someone who fixes things that aren''t broken.'),
-  (3, 'After enough decimal places, nobody gives a damn.'),
-  (4, 'A bad random number generator: 1, 1, 1, 1, 1, 4.33e+67, 1, 1, 1'),
-  (5, 'A computer program does what you tell it to do, not what you want it to do.'),
-  (6, 'Emacs is a nice operating system, but I prefer UNIX. — Tom Christaensen'),
-  (7, 'Any program that runs right is obsolete.'),
-  (8, 'A list is only as strong as its weakest link. — Donald Knuth'),
-  (9, 'Feature: A bug with seniority.'),
-  (10, 'Computers make very fast, very accurate mistakes.'),
-  (11, '<script>alert("This should not be displayed in a browser alert box.");</script>'),
-  (12, 'フレームワークのベンチマーク');
+SQL
+  grep -v '^--' "$HERE/fortune-rows.sql"
+  echo ';'
+  cat <<'SQL'
 DELETE FROM fortune WHERE id NOT IN (SELECT id FROM canonical_fortune);
 INSERT INTO fortune (id, message) SELECT id, message FROM canonical_fortune
 ON CONFLICT (id) DO UPDATE SET message = EXCLUDED.message

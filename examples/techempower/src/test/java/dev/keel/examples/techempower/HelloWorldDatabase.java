@@ -1,10 +1,15 @@
 package dev.keel.examples.techempower;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A fresh copy of TechEmpower's {@code hello_world} database on the local PostgreSQL (trust auth as
@@ -16,7 +21,7 @@ final class HelloWorldDatabase implements AutoCloseable {
 
   final String name = "keel_te_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-  HelloWorldDatabase() throws SQLException {
+  HelloWorldDatabase() throws SQLException, IOException {
     try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
         Statement s = admin.createStatement()) {
       s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
@@ -30,21 +35,18 @@ final class HelloWorldDatabase implements AutoCloseable {
           CREATE TABLE fortune (id integer NOT NULL PRIMARY KEY, message varchar(2048) NOT NULL);
           INSERT INTO world (id, randomnumber)
             SELECT n, least(floor(random() * 10000 + 1), 10000) FROM generate_series(1, 10000) n;
-          INSERT INTO fortune (id, message) VALUES
-            (1, 'fortune: No such file or directory'),
-            (2, 'A computer scientist is someone who fixes things that aren''t broken.'),
-            (3, 'After enough decimal places, nobody gives a damn.'),
-            (4, 'A bad random number generator: 1, 1, 1, 1, 1, 4.33e+67, 1, 1, 1'),
-            (5, 'A computer program does what you tell it to do, not what you want it to do.'),
-            (6, 'Emacs is a nice operating system, but I prefer UNIX. — Tom Christaensen'),
-            (7, 'Any program that runs right is obsolete.'),
-            (8, 'A list is only as strong as its weakest link. — Donald Knuth'),
-            (9, 'Feature: A bug with seniority.'),
-            (10, 'Computers make very fast, very accurate mistakes.'),
-            (11, '<script>alert("This should not be displayed in a browser alert box.");</script>'),
-            (12, 'フレームワークのベンチマーク');
-          """);
+          """
+              + "INSERT INTO fortune (id, message) VALUES "
+              + fortuneRows());
     }
+  }
+
+  /** TechEmpower's 12 fortunes, from the file the benchmark harness seeds hello_world with. */
+  private static String fortuneRows() throws IOException {
+    Path rows = Path.of("../../benchmarks/db/fortune-rows.sql");
+    return Files.readAllLines(rows, StandardCharsets.UTF_8).stream()
+        .filter(line -> !line.startsWith("--"))
+        .collect(Collectors.joining("\n"));
   }
 
   /** The URL in the form Keel apps are configured with ({@code KEEL_DB_URL}). */
