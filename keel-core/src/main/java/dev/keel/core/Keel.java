@@ -52,6 +52,7 @@ public final class Keel implements Routes {
   private final List<Class<?>> controllerTypes = new ArrayList<>();
   private final List<HealthCheck> healthChecks = new ArrayList<>();
   private final List<Runnable> drainHooks = new ArrayList<>();
+  private Function<Problem, Object> errorBody;
   private JsonCodec json;
   private Pipeline pipeline;
   private NettyServer server;
@@ -185,6 +186,17 @@ public final class Keel implements Routes {
     return this;
   }
 
+  /**
+   * Writes error responses as {@code application/json} in the application's own shape instead of
+   * RFC 9457 problem+json, for APIs whose contract fixes one (RealWorld's {@code {"errors":
+   * {"body": [...]}}}, say). The status and headers stay those of the problem; {@code body} gets
+   * every problem, including validation errors with their {@link Problem#errors()}.
+   */
+  public Keel errorBody(Function<Problem, Object> body) {
+    this.errorBody = java.util.Objects.requireNonNull(body, "body");
+    return this;
+  }
+
   // ---- lifecycle
 
   /** Runs {@code hook} after the configuration is validated, before the port opens. */
@@ -237,8 +249,10 @@ public final class Keel implements Routes {
   public Keel start() {
     long begin = System.nanoTime();
     boolean printRoutes = config.bool("keel.print-routes", false);
-    // Read by the logging set-up (keel-ops) before any application exists, so known everywhere.
-    config.declare("keel.log.level", "keel.log.format");
+    // Read by the logging set-up (keel-ops) before any application exists, and the application's
+    // name, which modules read only in some set-ups (keel-db: the default SQLite file): known
+    // always.
+    config.declare("keel.log.level", "keel.log.format", "keel.app.name");
     prepare();
     if (printRoutes) { // ./keel routes NAME: show the table and stop, like mix phx.routes
       System.out.print(routeTable());
@@ -300,7 +314,8 @@ public final class Keel implements Routes {
               new ResultEncoder(
                   json,
                   new ResultEncoder.Options(
-                      settings.etag(), settings.compression(), settings.compressionThreshold())),
+                      settings.etag(), settings.compression(), settings.compressionThreshold()),
+                  errorBody),
               new ErrorMapper(errorMappings));
     }
     return pipeline;

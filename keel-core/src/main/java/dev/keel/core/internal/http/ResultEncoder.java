@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Turns a handler's return value into a {@link Response}, choosing the encoding by type. */
 public final class ResultEncoder {
@@ -42,10 +43,17 @@ public final class ResultEncoder {
 
   private final JsonCodec json;
   private final Options options;
+  private final Function<Problem, Object> errorBody;
 
   public ResultEncoder(JsonCodec json, Options options) {
+    this(json, options, null);
+  }
+
+  /** {@code errorBody}, when not null, replaces the problem+json body of error responses. */
+  public ResultEncoder(JsonCodec json, Options options, Function<Problem, Object> errorBody) {
     this.json = json;
     this.options = options;
+    this.errorBody = errorBody;
   }
 
   public Response encode(Exchange ex, Object result) {
@@ -80,6 +88,10 @@ public final class ResultEncoder {
 
   /** A problem+json response; headers already set on the exchange (request id, CORS) are kept. */
   public Response problem(Exchange ex, Problem p) {
+    ex.responseHeaders().remove(HttpHeaderNames.CONTENT_TYPE);
+    if (errorBody != null) {
+      return full(ex, p.status(), JSON, json(errorBody.apply(p)));
+    }
     var body = new LinkedHashMap<String, Object>();
     body.put("type", p.type());
     body.put("title", p.title());
@@ -90,7 +102,6 @@ public final class ResultEncoder {
     for (Map.Entry<String, Object> e : p.extensions().entrySet()) {
       body.putIfAbsent(e.getKey(), e.getValue());
     }
-    ex.responseHeaders().remove(HttpHeaderNames.CONTENT_TYPE);
     return full(ex, p.status(), PROBLEM, json(body));
   }
 

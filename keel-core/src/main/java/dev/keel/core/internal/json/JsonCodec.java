@@ -5,14 +5,19 @@ import dev.keel.core.HttpException;
 import dev.keel.core.Problem;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Keel's JSON codec: Jackson with hard limits on what a request body may contain, and errors that
@@ -40,7 +45,26 @@ public final class JsonCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new SimpleModule("keel-instants").addSerializer(new InstantWithFraction()))
             .build();
+  }
+
+  /**
+   * Writes an {@link Instant} as ISO-8601 UTC that always has a fraction: {@code
+   * 2026-05-01T12:00:00.000Z}, never {@code 12:00:00Z} on a whole second. Clients that parse with a
+   * fixed pattern (JavaScript's {@code toISOString} shape; RealWorld's suite) then never break once
+   * a second; finer instants keep their micro- or nanoseconds.
+   */
+  private static final class InstantWithFraction extends StdSerializer<Instant> {
+    InstantWithFraction() {
+      super(Instant.class);
+    }
+
+    @Override
+    public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
+      String text = value.toString();
+      gen.writeString(value.getNano() == 0 ? text.substring(0, text.length() - 1) + ".000Z" : text);
+    }
   }
 
   public JsonMapper mapper() {
@@ -135,7 +159,8 @@ public final class JsonCodec {
     String s = nl >= 0 ? message.substring(0, nl) : message;
     // no package names or parser internals in client-facing text
     return s.replaceAll("\\s*\\(token `[^`]*`\\)", "")
-        .replaceAll("`(?:[a-z_][\\w]*\\.)+([\\w$]+)`", "$1")
+        .replaceAll("(?:[a-z_][\\w]*\\.)+([A-Z][\\w$]*)", "$1") // java.util.List<a.B> -> List<B>
+        .replace("`", "")
         .replace('$', '.');
   }
 }
