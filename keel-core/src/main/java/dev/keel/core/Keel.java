@@ -249,10 +249,6 @@ public final class Keel implements Routes {
   public Keel start() {
     long begin = System.nanoTime();
     boolean printRoutes = config.bool("keel.print-routes", false);
-    // Read by the logging set-up (keel-ops) before any application exists, and the application's
-    // name, which modules read only in some set-ups (keel-db: the default SQLite file): known
-    // always.
-    config.declare("keel.log.level", "keel.log.format", "keel.app.name");
     prepare();
     if (printRoutes) { // ./keel routes NAME: show the table and stop, like mix phx.routes
       System.out.print(routeTable());
@@ -300,6 +296,9 @@ public final class Keel implements Routes {
               config.integer("keel.json.max-string-length", 1_000_000, 1, Integer.MAX_VALUE),
               config.integer("keel.json.max-number-length", 100, 1, 10_000));
       json = new JsonCodec(limits);
+      // Known without the modules that read them: the log keys are read by keel-ops' logging
+      // set-up before any app exists, keel.app.name by keel-db only for its default SQLite file.
+      config.declare("keel.log.level", "keel.log.format", "keel.app.name");
       config.validate();
       var specs = new ArrayList<Pipeline.RouteSpec>();
       for (Registered r : routes) {

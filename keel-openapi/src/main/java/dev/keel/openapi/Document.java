@@ -33,6 +33,7 @@ final class Document {
       List<Class<?>> controllers,
       List<Described> described,
       Map<String, ObjectNode> securitySchemes,
+      java.lang.reflect.Type errorBody,
       JsonMapper json) {
     ObjectNode doc = NODES.objectNode();
     doc.put("openapi", "3.1.1");
@@ -89,8 +90,27 @@ final class Document {
               : paths.putObject(d.pattern());
       item.set(d.method().toLowerCase(Locale.ROOT), operation(d, tag, reflect));
     }
-    schemas.setAll(problems());
+    if (errorBody == null) {
+      schemas.setAll(problems());
+    } else {
+      schemas.remove(List.of("Problem", "ValidationProblem")); // from the processor's fragments
+      useErrorBody(doc, reflect.of(errorBody));
+    }
     return doc;
+  }
+
+  /** Describes every problem+json response as the app's own JSON error shape instead. */
+  private static void useErrorBody(ObjectNode doc, JsonNode schema) {
+    for (JsonNode item : doc.get("paths")) {
+      for (JsonNode op : item) {
+        for (JsonNode response : op.path("responses")) {
+          if (response.path("content").get("application/problem+json") instanceof ObjectNode) {
+            ObjectNode content = ((ObjectNode) response).putObject("content");
+            content.putObject("application/json").set("schema", schema.deepCopy());
+          }
+        }
+      }
+    }
   }
 
   /**

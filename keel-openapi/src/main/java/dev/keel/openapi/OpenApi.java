@@ -69,6 +69,7 @@ public final class OpenApi implements Plugin {
   private String title;
   private String version;
   private String authorization = "Bearer";
+  private java.lang.reflect.Type errorBody;
   private volatile byte[] jsonBytes;
   private volatile byte[] yamlBytes;
 
@@ -169,6 +170,15 @@ public final class OpenApi implements Plugin {
     return this;
   }
 
+  /**
+   * Describes error responses as {@code application/json} of {@code type} instead of RFC 9457
+   * problem+json: pass the type that the app's {@link Keel#errorBody} function returns.
+   */
+  public OpenApi errorBody(java.lang.reflect.Type type) {
+    this.errorBody = Objects.requireNonNull(type, "type");
+    return this;
+  }
+
   /** Describes a functional route registered elsewhere; {@code pattern} is its full pattern. */
   public OpenApi describe(String method, String pattern, Consumer<Operation> description) {
     var op = new Operation();
@@ -203,7 +213,13 @@ public final class OpenApi implements Plugin {
           }
           ObjectNode doc =
               Document.build(
-                  title, version, app.controllerTypes(), described, securitySchemes, json);
+                  title,
+                  version,
+                  app.controllerTypes(),
+                  described,
+                  securitySchemes,
+                  errorBody,
+                  json);
           jsonBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
           yamlBytes = YAMLMapper.builder().build().writeValueAsBytes(doc);
         }

@@ -7,7 +7,6 @@ import dev.keel.openapi.OpenApi;
 import dev.keel.security.Principal;
 import dev.keel.security.Security;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,26 +16,40 @@ import java.util.Optional;
 public final class ConduitApp {
   private ConduitApp() {}
 
-  /** Builds the application; {@link #main} starts it, tests start it on a random port. */
+  /** RealWorld's error shape: {@code {"errors": {"body": ["title must not be blank"]}}}. */
+  public record GenericErrorModel(Errors errors) {}
+
+  public record Errors(List<String> body) {}
+
+  /**
+   * Builds the application; {@link #main} starts it, tests start it on a random port. With {@code
+   * --seed} an empty database gets a few users and articles ({@code ./keel demo}).
+   */
   public static Keel app(String... args) {
     Keel app = Keel.create(args);
     var db = new Database();
     var security = Security.from(app.config());
-    return app.install(db)
+    app.install(db)
         .install(security)
-        .install(new OpenApi().authorizationScheme(security.scheme()))
-        .errorBody(ConduitApp::errors)
-        .controllers(
-            new Users(db, security.jwt()), new Profiles(db), new Articles(db), new Comments(db));
+        .install(new OpenApi().errorBody(GenericErrorModel.class))
+        .errorBody(ConduitApp::errors);
+    var users = new Users(db, security.jwt());
+    var articles = new Articles(db);
+    var comments = new Comments(db);
+    app.controllers(users, new Profiles(db), articles, comments);
+    if (List.of(args).contains("--seed")) {
+      Seed.ifEmpty(db, security.jwt(), users, articles, comments);
+    }
+    return app;
   }
 
-  /** RealWorld's error shape, {@code {"errors": {"body": [...]}}}, for every error. */
-  static Map<String, Object> errors(Problem problem) {
+  /** Every error in RealWorld's shape, validation errors one message per field. */
+  static GenericErrorModel errors(Problem problem) {
     List<String> messages =
         problem.errors().isEmpty()
             ? List.of(problem.detail())
             : problem.errors().stream().map(e -> e.field() + " " + e.message()).toList();
-    return Map.of("errors", Map.of("body", messages));
+    return new GenericErrorModel(new Errors(messages));
   }
 
   static long userId(Principal principal) {
@@ -50,10 +63,15 @@ public final class ConduitApp {
 
   public static void main(String[] args) {
     Keel app = app(args).start();
+    boolean seeded = List.of(args).contains("--seed");
     System.out.println();
     System.out.println("  Conduit is running  (Ctrl-C stops it)");
     System.out.println("    API:   " + app.url() + "/api/articles");
     System.out.println("    docs:  " + app.url() + "/docs");
+    if (seeded) {
+      System.out.println(
+          "    users: ann@example.com, bob@example.com (password " + Seed.PASSWORD + ")");
+    }
     System.out.println();
   }
 }
