@@ -9,7 +9,9 @@
 # them): start one server, time start-up (process start -> first 200 on /plaintext), validate its
 # responses (first time only), warm up until throughput settles, run the wrk matrix, read its RSS,
 # stop it. Then it prints
-# one markdown table per metric (median and min-max across repetitions, ratio to Keel).
+# one markdown table per metric (median and min-max across repetitions, ratio to Keel), and draws
+# $RUN_DIR/chart.svg (Chart.java: req/s per test relative to Keel); --out FILE also writes the chart
+# to benchmarks-chart.svg beside FILE and shows it at the top of FILE.
 # The peers live in benchmarks/peers (see its README.md); they are not part of the root reactor.
 # The database tests run against the local PostgreSQL's hello_world database, which the harness
 # creates or repairs first with benchmarks/db/setup-hello-world.sh; an entry whose endpoint answers
@@ -620,8 +622,26 @@ report() {
 REPORT="$RUN_DIR/report.md"
 report >"$REPORT"
 cat "$REPORT"
+
+# The chart: req/s of every test relative to Keel, with min-max whiskers (benchmarks/wrk/Chart.java,
+# plain SVG, no dependencies). A chart that cannot be drawn is logged; the tables stand without it.
+CHART="$RUN_DIR/chart.svg"
+if "$JAVA" "$SCRIPT_DIR/Chart.java" "$RESULTS" "$CHART" "$STARTED_AT" "$COMMAND_LINE" 2>"$RUN_DIR/chart.log"; then
+  log "chart: $CHART"
+else
+  log "no chart drawn: $(tail -1 "$RUN_DIR/chart.log")"
+  CHART=""
+fi
+
 if [[ -n "$OUT" ]]; then
   mkdir -p "$(dirname "$OUT")"
-  cp "$REPORT" "$OUT"
-  log "written to $OUT"
+  if [[ -n "$CHART" ]]; then
+    # The chart goes next to FILE as benchmarks-chart.svg; FILE shows it under its heading.
+    cp "$CHART" "$(dirname "$OUT")/benchmarks-chart.svg"
+    awk '{ print } NR == 1 { print ""; print "![Keel against its peers](benchmarks-chart.svg)" }' "$REPORT" >"$OUT"
+    log "written to $OUT and $(dirname "$OUT")/benchmarks-chart.svg"
+  else
+    cp "$REPORT" "$OUT"
+    log "written to $OUT"
+  fi
 fi
