@@ -1,0 +1,162 @@
+package dev.keel.examples.conduit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.core.Keel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The RealWorld acceptance suite (the upstream Postman collection, run by {@code realworld/run.sh}
+ * with newman) against the app on SQLite and on PostgreSQL, twice each: once on the empty database,
+ * where a conforming server passes exactly {@value #EMPTY_DB_ASSERTIONS} assertions, and once more
+ * on the data the first run left, where the count differs because some checks only run on non-empty
+ * lists. Needs node and npm; the first run installs newman.
+ */
+class RealWorldSuiteTest {
+  /** Assertions the collection makes against a conforming server with an empty database. */
+  static final int EMPTY_DB_ASSERTIONS = 311;
+
+  private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+  private static final Pattern SUMMARY = Pattern.compile("(\\d+) passed, (\\d+) failed");
+
+  @TempDir Path temp;
+
+  @Test
+  void passesOnSqlite() throws Exception {
+    suiteTwice("--keel.db.url=jdbc:sqlite:" + temp.resolve("conduit.db"));
+  }
+
+  @Test
+  void passesOnPostgresql() throws Exception {
+    String name = "keel_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", "postgres", "");
+        Statement s = admin.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    try {
+      suiteTwice("--keel.db.url=" + PG_SERVER + name, "--keel.db.user=postgres");
+    } finally {
+      try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", "postgres", "");
+          Statement s = admin.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      } catch (SQLException e) {
+        System.err.println("could not drop test database " + name + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** Starts the app on a random port with these database settings and runs the suite twice. */
+  private void suiteTwice(String... dbArgs) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--keel.server.port=0"));
+    args.addAll(List.of(dbArgs));
+    Keel app = ConduitApp.app(args.toArray(String[]::new));
+    try {
+      app.start();
+      String api = "http://127.0.0.1:" + app.port() + "/api";
+
+      // The first run may install newman with npm ci, hence the longer timeout.
+      Run empty = runSuite(api, "empty-db", Duration.ofSeconds(300));
+      assertThat(empty.failed()).as(empty.describe("empty database")).isZero();
+      assertThat(empty.passed())
+          .as(empty.describe("empty database"))
+          .isEqualTo(EMPTY_DB_ASSERTIONS);
+      assertThat(empty.exitCode()).as(empty.describe("empty database")).isZero();
+
+      Run again = runSuite(api, "with-data", Duration.ofSeconds(180));
+      assertThat(again.failed()).as(again.describe("database with data")).isZero();
+      assertThat(again.passed()).as(again.describe("database with data")).isPositive();
+      assertThat(again.exitCode()).as(again.describe("database with data")).isZero();
+    } finally {
+      app.stop();
+    }
+  }
+
+  /** One run of realworld/run.sh; passed and failed are -1 when its last line is no summary. */
+  record Run(int exitCode, int passed, int failed, String output) {
+    /** The assertion message: the summary and the failures the script listed. */
+    String describe(String label) {
+      List<String> lines = output.lines().toList();
+      int from = -1;
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).startsWith("Failures (")) from = i;
+      }
+      // No failure list: the script stopped early (no node, no server) or newman crashed.
+      if (from < 0) from = Math.max(0, lines.size() - 40);
+      return "RealWorld suite on the "
+          + label
+          + " (run.sh exit "
+          + exitCode
+          + "):\n"
+          + String.join("\n", lines.subList(from, lines.size()));
+    }
+  }
+
+  private Run runSuite(String api, String label, Duration timeout)
+      throws IOException, InterruptedException {
+    Path root = repoRoot();
+    Path collection =
+        System.getenv("COLLECTION") != null
+            ? Path.of(System.getenv("COLLECTION"))
+            : root.getParent().resolve("shared/realworld/Conduit.postman_collection.json");
+    assertThat(collection)
+        .as("the RealWorld collection (in ../shared beside the repository, or set COLLECTION)")
+        .isRegularFile();
+    Path results = Files.createDirectories(temp.resolve("results-" + label));
+    Path log = temp.resolve("run-" + label + ".log");
+
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "bash", root.resolve("examples/conduit/realworld/run.sh").toString(), api)
+            .directory(root.resolve("examples/conduit").toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().put("COLLECTION", collection.toAbsolutePath().toString());
+    pb.environment().put("RESULTS_DIR", results.toString());
+    Process process = pb.start();
+    boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+    if (!finished) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    System.out.println("=== realworld/run.sh " + api + " (" + label + ")\n" + output);
+    assertThat(finished)
+        .as("run.sh did not finish within %s s; its output:\n%s", timeout.toSeconds(), output)
+        .isTrue();
+
+    List<String> lines = output.strip().lines().toList();
+    String last = lines.isEmpty() ? "" : lines.getLast().strip();
+    Matcher m = SUMMARY.matcher(last);
+    if (!m.matches()) return new Run(process.exitValue(), -1, -1, output);
+    return new Run(
+        process.exitValue(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), output);
+  }
+
+  /** The repository root: the nearest folder up from here holding the {@code keel} launcher. */
+  private static Path repoRoot() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("keel")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException(
+        "no folder above " + Path.of("").toAbsolutePath() + " holds the keel launcher");
+  }
+}
