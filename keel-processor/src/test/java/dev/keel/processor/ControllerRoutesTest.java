@@ -241,7 +241,7 @@ class ControllerRoutesTest {
     assertThat(e.get("number").asLong()).isEqualTo(42);
     assertThat(e.get("ratio").asDouble()).isEqualTo(0.5);
     assertThat(e.get("flag").asBoolean()).isTrue();
-    assertThat(e.get("at").asString()).isEqualTo("2026-01-31T12:00:00Z");
+    assertThat(e.get("at").asString()).isEqualTo("2026-01-31T12:00:00.000Z");
     assertThat(e.get("day").asString()).isEqualTo("2026-01-31");
     assertThat(e.get("tenant").asString()).isEqualTo("acme");
     assertThat(e.get("visits").asInt()).isEqualTo(3);
