@@ -66,7 +66,8 @@ class DeployManifestsTest {
   void theDeploymentsKeelSettingsAreRealSettings() throws IOException {
     Map<String, String> env =
         new HashMap<>(env(read("deployment.yaml").at("/spec/template/spec/containers/0")));
-    env.remove("KEEL_DB_URL"); // keel-db's, which this module does not install
+    env.remove("KEEL_DB_URL"); // keel-db's and keel-security's, which this module does not install;
+    env.remove("KEEL_SECURITY_JWT_SECRET"); // ConduitDeploymentTest boots Conduit with all of them
     env.put("KEEL_OPS_MANAGEMENT_PORT", "0");
     env.put("KEEL_SERVER_PORT", "0");
     Keel app = Keel.create(Config.builder().environment(env).build()).install(Ops.create());

@@ -1,9 +1,11 @@
 package dev.keel.examples.conduit;
 
+import dev.keel.core.Config;
 import dev.keel.core.Keel;
 import dev.keel.core.Problem;
 import dev.keel.db.Database;
 import dev.keel.openapi.OpenApi;
+import dev.keel.ops.Ops;
 import dev.keel.security.Principal;
 import dev.keel.security.Security;
 import java.util.List;
@@ -26,20 +28,25 @@ public final class ConduitApp {
    * --seed} an empty database gets a few users and articles ({@code ./keel demo}).
    */
   public static Keel app(String... args) {
-    Keel app = Keel.create(args);
-    var db = new Database();
-    var security = Security.from(app.config());
-    app.install(db)
-        .install(security)
-        .install(new OpenApi().errorBody(GenericErrorModel.class))
-        .errorBody(ConduitApp::errors);
+    return app(Config.load(args), List.of(args).contains("--seed"));
+  }
+
+  public static Keel app(Config config, boolean seed) {
+    var ops = Ops.create(); // health, Prometheus metrics, traces, request ids, access log
+    var db = new Database().configurePool(ops::hikari).wrapDataSource(ops::traced);
+    var security = Security.from(config);
+    Keel app =
+        Keel.create(config)
+            .install(ops)
+            .install(db)
+            .install(security)
+            .install(new OpenApi().errorBody(GenericErrorModel.class))
+            .errorBody(ConduitApp::errors);
     var users = new Users(db, security.jwt());
     var articles = new Articles(db);
     var comments = new Comments(db);
     app.controllers(users, new Profiles(db), articles, comments);
-    if (List.of(args).contains("--seed")) {
-      Seed.ifEmpty(db, security.jwt(), users, articles, comments);
-    }
+    if (seed) Seed.ifEmpty(db, security.jwt(), users, articles, comments);
     return app;
   }
 

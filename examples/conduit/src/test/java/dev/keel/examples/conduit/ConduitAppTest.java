@@ -40,21 +40,16 @@ class ConduitAppTest {
     return ConduitApp.app(args.toArray(String[]::new));
   }
 
+  private TestResponse signUp(String username, String email) {
+    return client
+        .post("/api/users")
+        .json(
+            Map.of("user", Map.of("username", username, "email", email, "password", "secret-123")))
+        .send();
+  }
+
   private String register(String name) {
-    TestResponse r =
-        client
-            .post("/api/users")
-            .json(
-                Map.of(
-                    "user",
-                    Map.of(
-                        "username",
-                        name,
-                        "email",
-                        name + "@example.com",
-                        "password",
-                        "secret-123")))
-            .send();
+    TestResponse r = signUp(name, name + "@example.com");
     assertThat(r.status()).as(r.text()).isEqualTo(201);
     return "Token " + r.json().at("/user/token").asString();
   }
@@ -139,36 +134,10 @@ class ConduitAppTest {
   @Test
   void aTakenUsernameOrEmailIs422() {
     register("jake");
-    TestResponse sameName =
-        client
-            .post("/api/users")
-            .json(
-                Map.of(
-                    "user",
-                    Map.of(
-                        "username",
-                        "jake",
-                        "email",
-                        "other@example.com",
-                        "password",
-                        "secret-123")))
-            .send();
+    TestResponse sameName = signUp("jake", "other@example.com");
     assertThat(sameName.status()).isEqualTo(422);
     assertThat(errors(sameName)).containsExactly("username has already been taken");
-    TestResponse sameEmail =
-        client
-            .post("/api/users")
-            .json(
-                Map.of(
-                    "user",
-                    Map.of(
-                        "username",
-                        "other",
-                        "email",
-                        "jake@example.com",
-                        "password",
-                        "secret-123")))
-            .send();
+    TestResponse sameEmail = signUp("other", "jake@example.com");
     assertThat(sameEmail.status()).isEqualTo(422);
     assertThat(errors(sameEmail)).containsExactly("email has already been taken");
   }
