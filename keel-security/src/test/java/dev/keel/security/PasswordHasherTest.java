@@ -71,9 +71,9 @@ class PasswordHasherTest {
    * alternating which goes first, in the thread's CPU time: on the shared 2-core build machine
    * (load average ~16) wall-clock ratios swung by ±20% from scheduling alone, while CPU time
    * measures the work done, which is what a remote attacker's averaged timings converge to. The
-   * median of 21 per-pair ratios must lie within 0.8-1.25 (measured: 0.993, 1.002, 1.013 on a
-   * quiet machine, 0.927 once in CI under load: Argon2id is memory-hard, so even CPU time moves with
-   * the memory bandwidth other processes take); one Argon2id hash takes ~20-60 ms. A naive "return
+   * median of 21 per-pair ratios must lie within 0.8-1.25 (measured: 0.993, 1.002, 1.013 on a quiet
+   * machine, 0.927 once in CI under load: Argon2id is memory-hard, so even CPU time moves with the
+   * memory bandwidth other processes take); one Argon2id hash takes ~20-60 ms. A naive "return
    * false" for unknown users makes the ratio near 0 and is shown to fail the check, so the band
    * still tells "does the same work" from "skips it".
    */
