@@ -171,7 +171,9 @@ public final class NettyServer {
 
   private void addHttp1(ChannelPipeline p, boolean h2c) {
     var connection = new HttpConnection(context, false);
-    var codec = new HttpServerCodec(decoderConfig());
+    // Keel bounds the depth itself (keel.server.max-pipelined stops reading; one read adds at most
+    // what fits in it), so the codec's own limit of 128 must never close a deep burst.
+    var codec = new HttpServerCodec(decoderConfig(), Integer.MAX_VALUE);
     p.addLast(connection.new FirstByteWatcher());
     if (h2c) {
       var upgrade =
