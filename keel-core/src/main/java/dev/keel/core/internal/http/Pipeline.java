@@ -39,6 +39,7 @@ public final class Pipeline {
   private final Router<Target> router;
   private final List<Middleware> global;
   private final Target notFound;
+  private final Target serverOptions;
   private final ResultEncoder encoder;
   private final ErrorMapper errors;
 
@@ -61,6 +62,7 @@ public final class Pipeline {
           r.method(), r.pattern(), new Target(chain, nonBlocking), r.method() + " " + r.pattern());
     }
     this.router = builder.build();
+    this.serverOptions = new Target(compose(this.global, ctx -> null), false);
     this.notFound =
         new Target(
             compose(
@@ -77,6 +79,7 @@ public final class Pipeline {
 
   /** Finds what runs for this request; records the route template and path parameters. */
   public Target resolve(Exchange ex) {
+    if (ex.path().equals("*")) return serverOptions; // OPTIONS * asks about the server as a whole
     Lookup<Target> lookup;
     try {
       lookup = router.find(ex.method(), ex.path());
