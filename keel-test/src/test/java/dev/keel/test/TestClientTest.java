@@ -201,7 +201,7 @@ class TestClientTest {
       assertThat(deep.json().get("detail").asString()).contains("exceeds a limit");
 
       var notJson = client.post("/orders").body("item=tea", "text/plain").send();
-      assertThat(notJson.status()).isEqualTo(400);
+      assertThat(notJson.status()).isEqualTo(415); // RFC 9110: Unsupported Media Type
       assertThat(notJson.json().get("detail").asString()).contains("Content-Type: text/plain");
 
       var tooLarge = client.post("/orders").body("x".repeat(3000), "application/json").send();

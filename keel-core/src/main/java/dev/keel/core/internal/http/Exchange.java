@@ -1,7 +1,6 @@
 package dev.keel.core.internal.http;
 
 import dev.keel.core.AttributeKey;
-import dev.keel.core.BadRequest;
 import dev.keel.core.Context;
 import dev.keel.core.Cookie;
 import dev.keel.core.Form;
@@ -15,7 +14,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -45,7 +43,7 @@ public final class Exchange implements Context {
   private final FormSource formSource;
 
   private String path;
-  private QueryStringDecoder query;
+  private Map<String, List<String>> query;
   private String routeTemplate = "";
   private PathParams params = NO_PARAMS;
   private int status;
@@ -183,14 +181,15 @@ public final class Exchange implements Context {
     return Converters.convert("path parameter '" + name + "'", pathParam(name), type);
   }
 
-  private QueryStringDecoder query() {
-    if (query == null) query = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
+  /** Parsed on first use; a malformed query string is a 400 for the handler that reads it. */
+  private Map<String, List<String>> query() {
+    if (query == null) query = QueryString.parse(QueryString.of(request.uri()), "query string");
     return query;
   }
 
   @Override
   public Optional<String> query(String name) {
-    List<String> values = query().parameters().get(name);
+    List<String> values = query().get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
@@ -201,7 +200,7 @@ public final class Exchange implements Context {
 
   @Override
   public <T> List<T> queryAll(String name, Class<T> type) {
-    List<String> values = query().parameters().getOrDefault(name, List.of());
+    List<String> values = query().getOrDefault(name, List.of());
     var out = new ArrayList<T>(values.size());
     for (String v : values) {
       out.add(Converters.convert("query parameter '" + name + "'", v, type));
@@ -211,7 +210,7 @@ public final class Exchange implements Context {
 
   @Override
   public Map<String, List<String>> queryParams() {
-    return java.util.Collections.unmodifiableMap(query().parameters());
+    return query();
   }
 
   // ---- headers and cookies
@@ -263,18 +262,13 @@ public final class Exchange implements Context {
   @Override
   public <T> T body(Class<T> type) {
     String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-    if (contentType != null && !isJson(contentType)) {
-      throw new BadRequest(
+    if (contentType != null && !MediaTypes.isJson(MediaTypes.essence(contentType))) {
+      throw MediaTypes.unsupported(
           "Expected a JSON body (Content-Type: application/json) but got Content-Type: "
               + contentType
               + ".");
     }
     return json.read(body(), type);
-  }
-
-  private static boolean isJson(String contentType) {
-    String mime = HttpUtil.getMimeType(contentType).toString().toLowerCase(java.util.Locale.ROOT);
-    return mime.equals("application/json") || mime.endsWith("+json");
   }
 
   @Override

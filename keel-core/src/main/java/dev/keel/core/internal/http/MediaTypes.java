@@ -1,7 +1,10 @@
 package dev.keel.core.internal.http;
 
+import dev.keel.core.HttpException;
+import dev.keel.core.Problem;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Content types by file extension, and which types are worth compressing. */
 public final class MediaTypes {
@@ -41,6 +44,58 @@ public final class MediaTypes {
           Map.entry("wav", "audio/wav"));
 
   private MediaTypes() {}
+
+  /**
+   * The essence of a {@code Content-Type} value, {@code type/subtype} in lower case (RFC 9110
+   * §8.3.1), or null when the value is absent, empty or not a media type: tokens on both sides of
+   * one '/', then parameters of the form {@code ; name=token} or {@code ; name="quoted"}.
+   */
+  public static String essence(String contentType) {
+    if (contentType == null) return null;
+    int semi = contentType.indexOf(';');
+    String essence = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
+    int slash = essence.indexOf('/');
+    if (slash <= 0
+        || !isToken(essence, 0, slash)
+        || !isToken(essence, slash + 1, essence.length())) {
+      return null;
+    }
+    if (semi >= 0 && !validParameters(contentType.substring(semi))) return null;
+    return essence.toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether an essence is JSON: {@code application/json} or any {@code +json} type. */
+  public static boolean isJson(String essence) {
+    return essence != null && (essence.equals("application/json") || essence.endsWith("+json"));
+  }
+
+  /** A 415 Unsupported Media Type with {@code detail}. */
+  public static HttpException unsupported(String detail) {
+    return new HttpException(Problem.of(415, detail));
+  }
+
+  private static final Pattern PARAMETERS =
+      Pattern.compile(
+          "(?:[ \\t]*;[ \\t]*(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+=(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+              + "|\"(?:[^\"\\\\\\x00-\\x08\\x0a-\\x1f\\x7f]|\\\\[\\t\\x20-\\x7e\\x80-\\xff])*\"))?)*[ \\t]*");
+
+  private static boolean validParameters(String tail) {
+    return PARAMETERS.matcher(tail).matches();
+  }
+
+  private static boolean isToken(String s, int from, int to) {
+    if (from >= to) return false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          c >= 'a' && c <= 'z'
+              || c >= 'A' && c <= 'Z'
+              || c >= '0' && c <= '9'
+              || "!#$%&'*+.^_`|~-".indexOf(c) >= 0;
+      if (!ok) return false;
+    }
+    return true;
+  }
 
   /** The content type for a file name; {@code application/octet-stream} when unknown. */
   public static String forFileName(String name) {

@@ -7,11 +7,13 @@ import dev.keel.core.HttpException;
 import dev.keel.core.Middleware;
 import dev.keel.core.NotFound;
 import dev.keel.core.Problem;
+import dev.keel.core.SecureHeaders;
 import dev.keel.core.internal.router.Lookup;
 import dev.keel.core.internal.router.MalformedPathException;
 import dev.keel.core.internal.router.Router;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,8 +41,10 @@ public final class Pipeline {
   private final Router<Target> router;
   private final List<Middleware> global;
   private final Target notFound;
+  private final Target serverOptions;
   private final ResultEncoder encoder;
   private final ErrorMapper errors;
+  private final Map<String, String> ownHeaders;
 
   public Pipeline(
       List<RouteSpec> routes,
@@ -52,6 +56,12 @@ public final class Pipeline {
     this.global = List.copyOf(global);
     this.encoder = encoder;
     this.errors = errors;
+    this.ownHeaders =
+        this.global.stream()
+            .filter(m -> m instanceof SecureHeaders)
+            .map(m -> ((SecureHeaders) m).headers())
+            .findFirst()
+            .orElse(SecureHeaders.middleware().headers());
     var builder = Router.<Target>builder();
     for (RouteSpec r : routes) {
       boolean nonBlocking = r.handler() instanceof Handler.NonBlocking;
@@ -61,6 +71,7 @@ public final class Pipeline {
           r.method(), r.pattern(), new Target(chain, nonBlocking), r.method() + " " + r.pattern());
     }
     this.router = builder.build();
+    this.serverOptions = new Target(compose(this.global, ctx -> null), false);
     this.notFound =
         new Target(
             compose(
@@ -77,6 +88,7 @@ public final class Pipeline {
 
   /** Finds what runs for this request; records the route template and path parameters. */
   public Target resolve(Exchange ex) {
+    if (ex.path().equals("*")) return serverOptions; // OPTIONS * asks about the server as a whole
     Lookup<Target> lookup;
     try {
       lookup = router.find(ex.method(), ex.path());
@@ -140,15 +152,28 @@ public final class Pipeline {
     } catch (Throwable e) {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
       if (e instanceof VirtualMachineError vme) throw vme;
-      response = encoder.problem(ex, errors.toProblem(ex, e));
+      response = problem(ex, errors.toProblem(ex, e));
     }
     ex.responded(response);
     return response;
   }
 
-  /** Encodes an error outside a handler (bad request line, timeouts) the same way. */
+  /**
+   * Encodes an error, from a handler or from the server itself (bad request line, limits,
+   * timeouts). Every error carries the application's secure headers — those of its {@link
+   * SecureHeaders} middleware, else the defaults — even when no middleware ran for it.
+   */
   public Response problem(Exchange ex, Problem p) {
+    for (Map.Entry<String, String> h : ownHeaders.entrySet()) {
+      if (!ex.responseHeaders().contains(h.getKey()))
+        ex.responseHeaders().set(h.getKey(), h.getValue());
+    }
     return encoder.problem(ex, p);
+  }
+
+  /** The secure headers that every response the server writes by itself carries. */
+  public Map<String, String> ownHeaders() {
+    return ownHeaders;
   }
 
   static Handler compose(List<Middleware> middleware, Handler terminal) {

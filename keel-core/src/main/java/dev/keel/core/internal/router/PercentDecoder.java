@@ -4,8 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
-/** Splits a raw path into segments and percent-decodes each one as UTF-8. */
-final class PercentDecoder {
+/**
+ * Splits a raw path into segments and percent-decodes each one as UTF-8; also decodes the parts of
+ * query strings and form bodies, with the same strictness.
+ */
+public final class PercentDecoder {
   /** Long segments are cut in error messages; the message may end up in logs. */
   private static final int MAX_ECHO = 80;
 
@@ -33,11 +36,29 @@ final class PercentDecoder {
     return segments;
   }
 
-  /** Decodes {@code s[from, to)}; characters other than {@code %XX} stand for themselves. */
+  /** Decodes the path segment {@code s[from, to)}; '+' stands for itself in a path. */
   static String decode(String s, int from, int to) {
+    try {
+      return decodeComponent(s, from, to, false);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedPathException(
+          "Malformed path segment '" + echo(s, from, to) + "': " + e.getMessage());
+    }
+  }
+
+  /**
+   * Percent-decodes {@code s[from, to)} as UTF-8, strictly: a '%' not followed by two hex digits,
+   * bytes that are not UTF-8 and an encoded NUL ({@code %00}, never text and refused by PostgreSQL)
+   * are errors, never replaced. Characters other than escapes stand for themselves, except '+' when
+   * {@code plusIsSpace} (query strings and form bodies).
+   *
+   * @throws IllegalArgumentException saying what is wrong, for the caller to put in context
+   */
+  public static String decodeComponent(String s, int from, int to, boolean plusIsSpace) {
     int percent = s.indexOf('%', from);
     if (percent < 0 || percent >= to) {
-      return s.substring(from, to);
+      String raw = s.substring(from, to);
+      return plusIsSpace ? raw.replace('+', ' ') : raw;
     }
     // Non-ASCII characters may take up to three bytes each (a surrogate pair four for two chars).
     byte[] bytes = new byte[(to - from) * 3];
@@ -49,17 +70,18 @@ final class PercentDecoder {
         int hi = i + 1 < to ? hexValue(s.charAt(i + 1)) : -1;
         int lo = i + 2 < to ? hexValue(s.charAt(i + 2)) : -1;
         if (hi < 0 || lo < 0) {
-          throw new MalformedPathException(
-              "Malformed path segment '"
-                  + echo(s, from, to)
-                  + "': '%' must be followed by two hex digits, found '"
+          throw new IllegalArgumentException(
+              "'%' must be followed by two hex digits, found '"
                   + s.substring(i, Math.min(i + 3, to))
-                  + "'");
+                  + "'; encode a literal '%' as %25");
+        }
+        if (hi == 0 && lo == 0) {
+          throw new IllegalArgumentException("it contains an encoded NUL character (%00)");
         }
         bytes[n++] = (byte) ((hi << 4) | lo);
         i += 3;
       } else if (c < 0x80) {
-        bytes[n++] = (byte) c;
+        bytes[n++] = (byte) (plusIsSpace && c == '+' ? ' ' : c);
         i++;
       } else {
         int runEnd = i;
@@ -76,10 +98,7 @@ final class PercentDecoder {
       // newDecoder() reports malformed input instead of substituting U+FFFD.
       return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, n)).toString();
     } catch (CharacterCodingException e) {
-      throw new MalformedPathException(
-          "Malformed path segment '"
-              + echo(s, from, to)
-              + "': its percent-decoded bytes are not valid UTF-8");
+      throw new IllegalArgumentException("its percent-decoded bytes are not valid UTF-8");
     }
   }
 

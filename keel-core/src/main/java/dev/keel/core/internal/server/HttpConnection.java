@@ -10,7 +10,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -23,16 +22,12 @@ import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -136,19 +131,20 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
     DecoderResult result = request.decoderResult();
     if (result.isFailure()) {
-      reject(request, statusFor(result.cause()), describe(result.cause()));
+      reject(
+          request, RequestChecks.statusFor(result.cause()), RequestChecks.describe(result.cause()));
       return;
     }
-    String invalid = validate(request);
+    Rejection invalid = server.checks().check(request, stream);
     if (invalid != null) {
-      int status = invalid.startsWith("505") ? 505 : invalid.startsWith("431") ? 431 : 400;
-      reject(request, status, invalid.substring(4));
+      reject(request, invalid.status(), invalid.detail());
       return;
     }
     long max = server.settings().maxBodySize();
     long length = HttpUtil.getContentLength(request, -1L);
     if (length > max) {
-      reject(request, 413, tooLarge(length, max));
+      Rejection tooLarge = RequestChecks.tooLarge(length, max);
+      reject(request, tooLarge.status(), tooLarge.detail());
       return;
     }
     String expect = request.headers().get(HttpHeaderNames.EXPECT);
@@ -175,13 +171,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private void onContent(HttpContent content) {
     if (content.decoderResult().isFailure()) { // e.g. an invalid chunk size or chunk extension
-      reject(reading, 400, describe(content.decoderResult().cause()));
+      reject(reading, 400, RequestChecks.describe(content.decoderResult().cause()));
       return;
     }
-    long max = server.settings().maxBodySize();
-    String error = body.add(content, max);
+    Rejection error = body.add(content, server.settings().maxBodySize());
     if (error != null) {
-      reject(reading, error.startsWith("413") ? 413 : 400, error.substring(4));
+      reject(reading, error.status(), error.detail());
       return;
     }
     if (content instanceof LastHttpContent) {
@@ -392,65 +387,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     server.logConnectionError(cause);
     ctx.close();
-  }
-
-  // ---- validation
-
-  /** The reason a well-formed message is still not acceptable, prefixed by its status. */
-  private String validate(HttpRequest request) {
-    if (!stream) {
-      HttpVersion v = request.protocolVersion();
-      if (v.majorVersion() != 1 || v.minorVersion() > 1) {
-        return "505 " + v.text() + " is not supported; use HTTP/1.1 or HTTP/2.";
-      }
-      List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
-      if (v.minorVersion() == 1 && hosts.size() != 1) {
-        return hosts.isEmpty()
-            ? "400 An HTTP/1.1 request needs a Host header."
-            : "400 The request has " + hosts.size() + " Host headers; send exactly one.";
-      }
-      if (hosts.size() > 1) {
-        return "400 The request has " + hosts.size() + " Host headers; send exactly one.";
-      }
-    }
-    int count = request.headers().size();
-    if (count > server.settings().maxHeaderCount()) {
-      return "431 The request has "
-          + count
-          + " header fields, more than the limit of "
-          + server.settings().maxHeaderCount()
-          + ".";
-    }
-    return null;
-  }
-
-  private static int statusFor(Throwable cause) {
-    if (cause instanceof TooLongHttpLineException) return 414;
-    if (cause instanceof TooLongHttpHeaderException) return 431;
-    if (cause instanceof TooLongFrameException) return 431;
-    return 400;
-  }
-
-  private static String describe(Throwable cause) {
-    if (cause instanceof TooLongHttpLineException) {
-      return "The request line is too long; shorten the URL (limit: keel.server.max-request-line).";
-    }
-    if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
-      return "The request headers are too large (limit: keel.server.max-header-size).";
-    }
-    String message =
-        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return "Malformed HTTP request: "
-        + message.toLowerCase(Locale.ROOT).replaceAll("[.]$", "")
-        + ".";
-  }
-
-  static String tooLarge(long length, long max) {
-    return "The request body has "
-        + length
-        + " bytes, more than the limit of "
-        + max
-        + " (keel.server.max-body-size).";
   }
 
   // ---- rejections and deadlines

@@ -39,18 +39,12 @@ public final class InProcess {
       return rejected(pipeline, json, request, remote, e.status(), e.getMessage());
     }
     try {
-      String error =
+      Rejection error =
           body.add(
               new DefaultLastHttpContent(request.content().retainedDuplicate()),
               settings.maxBodySize());
       if (error != null) {
-        return rejected(
-            pipeline,
-            json,
-            request,
-            remote,
-            Integer.parseInt(error.substring(0, 3)),
-            error.substring(4));
+        return rejected(pipeline, json, request, remote, error.status(), error.detail());
       }
       var exchange =
           new Exchange(

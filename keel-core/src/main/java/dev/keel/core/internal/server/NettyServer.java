@@ -68,6 +68,7 @@ public final class NettyServer {
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final AtomicInteger connections = new AtomicInteger();
   private final SslContext ssl;
+  private final byte[] refusal;
   private EventLoopGroup workers;
   private Channel serverChannel;
   private String transport;
@@ -78,6 +79,7 @@ public final class NettyServer {
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("keel-request-", 0).factory());
     this.context = new ServerContext(settings, pipeline, json, executor);
     this.ssl = settings.tls() ? Tls.context(settings) : null;
+    this.refusal = refusal(pipeline);
   }
 
   /** Binds the port and returns it (the actual one when the setting was 0). */
@@ -128,7 +130,7 @@ public final class NettyServer {
     ChannelPipeline p = ch.pipeline();
     if (connections.incrementAndGet() > settings.maxConnections()) {
       connections.decrementAndGet();
-      p.addLast(new Refuse());
+      p.addLast(new Refuse(refusal));
       return;
     }
     channels.add(ch);
@@ -171,7 +173,9 @@ public final class NettyServer {
 
   private void addHttp1(ChannelPipeline p, boolean h2c) {
     var connection = new HttpConnection(context, false);
-    var codec = new HttpServerCodec(decoderConfig());
+    // Keel bounds the depth itself (keel.server.max-pipelined stops reading; one read adds at most
+    // what fits in it), so the codec's own limit of 128 must never close a deep burst.
+    var codec = new HttpServerCodec(decoderConfig(), Integer.MAX_VALUE);
     p.addLast(connection.new FirstByteWatcher());
     if (h2c) {
       var upgrade =
@@ -273,16 +277,29 @@ public final class NettyServer {
 
   /** Answers 503 to a connection over the limit and closes it, without reading its request. */
   private static final class Refuse extends ChannelInboundHandlerAdapter {
-    private static final byte[] RESPONSE =
-        ("HTTP/1.1 503 Service Unavailable\r\n"
-                + "Content-Type: application/problem+json\r\nConnection: close\r\nContent-Length: 113\r\n\r\n"
-                + "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                + "\"detail\":\"Too many connections; retry shortly.\"}")
-            .getBytes(StandardCharsets.US_ASCII);
+    private final byte[] response;
+
+    Refuse(byte[] response) {
+      this.response = response;
+    }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-      ctx.writeAndFlush(Unpooled.wrappedBuffer(RESPONSE)).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(response)).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /** The bytes of the over-the-limit answer, with the secure headers every answer carries. */
+  private static byte[] refusal(Pipeline pipeline) {
+    String body =
+        "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+            + "\"detail\":\"Too many connections (keel.server.max-connections); retry shortly.\"}";
+    var head =
+        new StringBuilder("HTTP/1.1 503 Service Unavailable\r\n")
+            .append("Content-Type: application/problem+json\r\n")
+            .append("Retry-After: 1\r\nConnection: close\r\nServer: Keel\r\n");
+    pipeline.ownHeaders().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+    head.append("Content-Length: ").append(body.length()).append("\r\n\r\n");
+    return (head + body).getBytes(StandardCharsets.ISO_8859_1);
   }
 }

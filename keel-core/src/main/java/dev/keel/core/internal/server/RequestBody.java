@@ -4,13 +4,14 @@ import dev.keel.core.BadRequest;
 import dev.keel.core.Form;
 import dev.keel.core.UploadedFile;
 import dev.keel.core.internal.http.Exchange;
+import dev.keel.core.internal.http.MediaTypes;
+import dev.keel.core.internal.http.QueryString;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.multipart.Attribute;
 import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
@@ -26,7 +27,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,18 +60,18 @@ final class RequestBody {
     return new RequestBody(null, null, request);
   }
 
-  /** Adds a chunk; returns null, or the status and reason for rejecting the request. */
-  String add(HttpContent part, long max) {
+  /** Adds a chunk; returns null, or why the request is rejected. */
+  Rejection add(HttpContent part, long max) {
     ByteBuf chunk = part.content();
     received += chunk.readableBytes();
     if (received > max) {
-      return "413 " + HttpConnection.tooLarge(received, max);
+      return RequestChecks.tooLarge(received, max);
     }
     if (multipart != null) {
       try {
         multipart.offer(part); // the decoder copies what it keeps; the caller releases the part
       } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
-        return "400 Malformed multipart body: " + e.getMessage();
+        return Rejection.badRequest("Malformed multipart body: " + e.getMessage());
       }
     } else if (chunk.isReadable()) {
       if (content == null) {
@@ -97,17 +97,14 @@ final class RequestBody {
       return multipartForm();
     }
     String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-    if (type == null
-        || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-      throw new BadRequest(
+    if (!"application/x-www-form-urlencoded".equals(MediaTypes.essence(type))) {
+      throw MediaTypes.unsupported(
           "Expected a form body (application/x-www-form-urlencoded or multipart/form-data) but got "
               + (type == null ? "no Content-Type" : "Content-Type: " + type)
               + ".");
     }
-    var decoded =
-        new QueryStringDecoder(
-            content().toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false);
-    return new SimpleForm(decoded.parameters(), Map.of());
+    String text = content().toString(StandardCharsets.UTF_8);
+    return new SimpleForm(QueryString.parse(text, "form body"), Map.of());
   }
 
   private Form multipartForm() {

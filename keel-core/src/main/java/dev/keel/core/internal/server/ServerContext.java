@@ -16,6 +16,7 @@ final class ServerContext {
   private final Pipeline pipeline;
   private final JsonCodec json;
   private final ExecutorService executor;
+  private final RequestChecks checks;
   private final LongAdder inFlight = new LongAdder(); // event loops add without contending
   private final DateHeader date = new DateHeader();
   private volatile boolean draining;
@@ -26,6 +27,11 @@ final class ServerContext {
     this.pipeline = pipeline;
     this.json = json;
     this.executor = executor;
+    this.checks = new RequestChecks(settings);
+  }
+
+  RequestChecks checks() {
+    return checks;
   }
 
   ServerSettings settings() {

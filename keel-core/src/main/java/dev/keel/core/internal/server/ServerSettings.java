@@ -3,6 +3,7 @@ package dev.keel.core.internal.server;
 import dev.keel.core.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,7 +31,8 @@ public record ServerSettings(
     boolean nativeTransport,
     boolean etag,
     boolean compression,
-    int compressionThreshold) {
+    int compressionThreshold,
+    AllowedHosts allowedHosts) {
 
   public static ServerSettings from(Config c) {
     String p = "keel.server.";
@@ -55,7 +57,17 @@ public record ServerSettings(
         c.bool(p + "native-transport", true),
         c.bool(p + "etag", true),
         c.bool(p + "compression", true),
-        (int) Math.min(Integer.MAX_VALUE, c.bytes(p + "compression-threshold", 1024)));
+        (int) Math.min(Integer.MAX_VALUE, c.bytes(p + "compression-threshold", 1024)),
+        allowedHosts(c, p + "allowed-hosts"));
+  }
+
+  private static AllowedHosts allowedHosts(Config c, String key) {
+    List<String> patterns = c.list(key, List.of());
+    for (String pattern : patterns) {
+      String invalid = AllowedHosts.invalid(pattern);
+      if (invalid != null) c.reject(key, invalid);
+    }
+    return new AllowedHosts(patterns);
   }
 
   public boolean tls() {

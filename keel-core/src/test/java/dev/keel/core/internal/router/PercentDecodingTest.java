@@ -76,9 +76,16 @@ class PercentDecodingTest {
                 + segment
                 + "': '%' must be followed by two hex digits, found '"
                 + bad
-                + "'");
+                + "'; encode a literal '%' as %25");
     assertThatThrownBy(() -> router.allowedMethods(path))
         .isInstanceOf(MalformedPathException.class);
+  }
+
+  @Test
+  void anEncodedNulIsRejected() {
+    assertThatThrownBy(() -> router.find("GET", "/a/x%00y"))
+        .isInstanceOf(MalformedPathException.class)
+        .hasMessage("Malformed path segment 'x%00y': it contains an encoded NUL character (%00)");
   }
 
   @ParameterizedTest

@@ -175,6 +175,7 @@ class ConnectionTest {
       }
       String r = c.readUntilClose(4000);
       assertThat(r).startsWith("HTTP/1.1 408").contains("keel.server.header-timeout");
+      assertThat(r).contains("X-Content-Type-Options: nosniff"); // written before any route
       assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3500);
     }
   }
@@ -186,6 +187,7 @@ class ConnectionTest {
           c.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nab")
               .readUntilClose(4000);
       assertThat(r).startsWith("HTTP/1.1 408").contains("keel.server.body-timeout");
+      assertThat(r).contains("X-Content-Type-Options: nosniff");
     }
   }
 
@@ -240,6 +242,7 @@ class ConnectionTest {
       try (var extra = new RawClient(own.port())) {
         String r = extra.readUntilClose(3000);
         assertThat(r).startsWith("HTTP/1.1 503").contains("Too many connections");
+        assertThat(r).contains("Retry-After: 1").contains("X-Content-Type-Options: nosniff");
       }
       held.remove(0).close();
       Thread.sleep(200); // the server sees the close

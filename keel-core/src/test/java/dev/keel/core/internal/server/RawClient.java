@@ -42,11 +42,18 @@ final class RawClient implements AutoCloseable {
 
   /** Reads until {@code count} complete responses (Content-Length framed) have arrived. */
   String readResponses(int count) throws IOException {
+    return readResponses(count, i -> false);
+  }
+
+  /**
+   * As {@link #readResponses(int)}, where the responses {@code head} picks answer HEAD requests.
+   */
+  String readResponses(int count, java.util.function.IntPredicate head) throws IOException {
     var out = new StringBuilder();
     for (int i = 0; i < count; i++) {
-      String head = readHead();
-      out.append(head);
-      int length = contentLength(head);
+      String headers = readHead();
+      out.append(headers);
+      int length = head.test(i) ? 0 : contentLength(headers);
       byte[] body = in.readNBytes(length);
       out.append(new String(body, StandardCharsets.UTF_8));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.Config;
 import dev.keel.core.Keel;
+import dev.keel.core.SecureHeaders;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ class StrictParsingTest {
                         "--keel.server.max-header-count=20",
                         "--keel.server.max-body-size=1000")
                     .build())
+            .use(SecureHeaders.middleware().with("X-Frame-Options", "SAMEORIGIN"))
             .get("/", ctx -> "root")
             .post("/echo", ctx -> ctx.bodyText());
     app.start();
@@ -127,6 +129,8 @@ class StrictParsingTest {
       assertThat(response).startsWith("HTTP/1.1 " + status + " ");
       assertThat(response).containsIgnoringCase("connection: close");
       assertThat(response).contains("application/problem+json");
+      assertThat(response).contains("X-Content-Type-Options: nosniff"); // even before routing
+      assertThat(response).contains("X-Frame-Options: SAMEORIGIN"); // the app's own setting
       assertThat(response).doesNotContain("<<timeout>>"); // the server closed the connection
       assertThat(response).doesNotContain("HTTP/1.1 200");
     }

@@ -1,0 +1,133 @@
+package dev.keel.core.internal.server;
+
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The checks a decoded request passes before it is routed (RFC 9112): version, request target,
+ * {@code Host}, header count. An absolute-form target is rewritten to origin-form here, so nothing
+ * after this class sees the difference (RFC 9112 §3.2.2).
+ */
+final class RequestChecks {
+  private final ServerSettings settings;
+
+  RequestChecks(ServerSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Null when the request may proceed, else why not. May rewrite the request's target and Host.
+   *
+   * @param stream true for an HTTP/2 stream, where version, target form and the Host count were
+   *     checked by the HTTP/2 codec
+   */
+  Rejection check(HttpRequest request, boolean stream) {
+    if (!stream) {
+      HttpVersion v = request.protocolVersion();
+      if (v.majorVersion() != 1 || v.minorVersion() > 1) {
+        return new Rejection(505, v.text() + " is not supported; use HTTP/1.1 or HTTP/2.");
+      }
+      List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+      if (hosts.size() > 1 || v.minorVersion() == 1 && hosts.isEmpty()) {
+        return Rejection.badRequest(
+            hosts.isEmpty()
+                ? "An HTTP/1.1 request needs a Host header."
+                : "The request has " + hosts.size() + " Host headers; send exactly one.");
+      }
+    }
+    String host = request.headers().get(HttpHeaderNames.HOST);
+    if (host != null && !Authority.isValid(host)) {
+      return Rejection.badRequest(
+          "The Host header '"
+              + Authority.echo(host)
+              + "' is not a valid host[:port] (RFC 3986 §3.2), e.g. example.com:8080.");
+    }
+    Rejection target = checkTarget(request, host);
+    if (target != null) return target;
+    String effectiveHost = request.headers().get(HttpHeaderNames.HOST);
+    if (!settings.allowedHosts().allows(effectiveHost)) {
+      return new Rejection(
+          421,
+          "This server does not serve the host '"
+              + Authority.echo(effectiveHost == null ? "" : effectiveHost)
+              + "'; send the request to that host, or add it to keel.server.allowed-hosts.");
+    }
+    int count = request.headers().size();
+    if (count > settings.maxHeaderCount()) {
+      return new Rejection(
+          431,
+          "The request has "
+              + count
+              + " header fields, more than the limit of "
+              + settings.maxHeaderCount()
+              + ".");
+    }
+    return null;
+  }
+
+  /** Origin-form passes; absolute-form becomes origin-form; every other form is refused. */
+  private static Rejection checkTarget(HttpRequest request, String host) {
+    String uri = request.uri();
+    if (uri.startsWith("/")) return null;
+    if (uri.equals("*") && request.method().name().equals("OPTIONS")) return null;
+    var absolute = Authority.AbsoluteTarget.parse(uri);
+    if (absolute == null) {
+      return Rejection.badRequest(
+          "The request target '"
+              + Authority.echo(uri)
+              + "' is neither a path such as /articles nor an absolute http(s) URL.");
+    }
+    if (absolute.problem() != null) return Rejection.badRequest(absolute.problem());
+    // A client must send Host equal to the target's authority (RFC 9112 §3.2); one that names two
+    // hosts is talking to a proxy, and Keel is an origin server.
+    if (host != null && !Authority.sameHost(absolute.authority(), host, absolute.scheme())) {
+      return new Rejection(
+          421,
+          "The request names two hosts, '"
+              + Authority.echo(absolute.authority())
+              + "' in its target and '"
+              + Authority.echo(host)
+              + "' in Host; this server is not a proxy: send the request to that host directly.");
+    }
+    request.setUri(absolute.pathAndQuery());
+    request.headers().set(HttpHeaderNames.HOST, absolute.authority());
+    return null;
+  }
+
+  static int statusFor(Throwable cause) {
+    if (cause instanceof TooLongHttpLineException) return 414;
+    if (cause instanceof TooLongHttpHeaderException) return 431;
+    if (cause instanceof TooLongFrameException) return 431;
+    return 400;
+  }
+
+  static String describe(Throwable cause) {
+    if (cause instanceof TooLongHttpLineException) {
+      return "The request line is too long; shorten the URL (limit: keel.server.max-request-line).";
+    }
+    if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+      return "The request headers are too large (limit: keel.server.max-header-size).";
+    }
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return "Malformed HTTP request: "
+        + message.toLowerCase(Locale.ROOT).replaceAll("[.]$", "")
+        + ".";
+  }
+
+  static Rejection tooLarge(long length, long max) {
+    return new Rejection(
+        413,
+        "The request body has "
+            + length
+            + " bytes, more than the limit of "
+            + max
+            + " (keel.server.max-body-size).");
+  }
+}
