@@ -31,7 +31,13 @@ public interface WebSocket {
   /** Queues a binary message; returns false when the connection is closed or was just closed. */
   boolean send(byte[] data);
 
-  /** Sends a close frame with {@code code} and {@code reason} and closes the connection. */
+  /**
+   * Sends a close frame with {@code code} and {@code reason} and closes the connection. The reason
+   * is cut to the 123 bytes of UTF-8 a close frame has room for.
+   *
+   * @throws IllegalArgumentException for a code an endpoint may not send; allowed are 1000-1003,
+   *     1007-1014 and 3000-4999 (RFC 6455 section 7.4)
+   */
   void close(int code, String reason);
 
   boolean isOpen();

@@ -11,10 +11,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -146,6 +144,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
 
   @Override
   public void close(int code, String reason) {
+    CloseFrames.requireSendable(code);
     Channel ch = channel;
     if (ch == null) return;
     ch.eventLoop().execute(() -> closeWith(code, reason));
@@ -218,8 +217,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
     closeReason = reason;
     dropOutbound();
     if (!ch.isActive()) return;
-    String r = reason.length() > 120 ? reason.substring(0, 120) : reason; // 123 bytes max
-    ch.writeAndFlush(new CloseWebSocketFrame(code, r)).addListener(ChannelFutureListener.CLOSE);
+    ch.writeAndFlush(new CloseWebSocketFrame(code, CloseFrames.fit(reason)))
+        .addListener(ChannelFutureListener.CLOSE);
     // a client that reads nothing would keep the close frame (and the channel) forever
     ch.eventLoop().schedule(() -> ch.close(), 2, TimeUnit.SECONDS);
   }
@@ -250,7 +249,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
         case PingWebSocketFrame ping ->
             ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
         case PongWebSocketFrame pong -> {} // reading it reset the idle timer
-        case CloseWebSocketFrame close -> {
+        case CloseWebSocketFrame close -> { // its code and reason are valid: WsHandshaker checked
           int code = close.statusCode() < 0 ? 1005 : close.statusCode();
           String reason = close.reasonText() == null ? "" : close.reasonText();
           closing.set(true);
@@ -260,13 +259,13 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
           ctx.writeAndFlush(new CloseWebSocketFrame(code < 0 || code == 1005 ? 1000 : code, ""))
               .addListener(ChannelFutureListener.CLOSE);
         }
-        case TextWebSocketFrame text -> {
-          if (overRate()) return;
+        case TextWebSocketFrame text -> { // valid UTF-8: Utf8FrameValidator checked
+          if (overSize(text) || overRate()) return;
           String s = text.text();
           submit(() -> handler.onText(this, s));
         }
         case BinaryWebSocketFrame binary -> {
-          if (overRate()) return;
+          if (overSize(binary) || overRate()) return;
           byte[] data = ByteBufUtil.getBytes(binary.content());
           submit(() -> handler.onBinary(this, data));
         }
@@ -275,6 +274,24 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
     } finally {
       frame.release();
     }
+  }
+
+  /**
+   * The aggregator limits fragmented messages only; one frame larger than the message limit (the
+   * frame limit may be the larger one) or inflated past it is stopped here.
+   */
+  private boolean overSize(WebSocketFrame message) {
+    if (message.content().readableBytes() <= options.maxMessageSize()) return false;
+    closeWith(CloseCodes.MESSAGE_TOO_BIG, tooBig());
+    return true;
+  }
+
+  private String tooBig() {
+    return "Message larger than "
+        + options.maxMessageSize()
+        + " bytes or frame larger than "
+        + options.maxFrameSize()
+        + " (keel.realtime.ws.max-message-size)";
   }
 
   private boolean overRate() {
@@ -317,29 +334,19 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
     ctx.fireUserEventTriggered(evt);
   }
 
+  /** Whatever the codecs reject fails the connection with one close frame carrying its code. */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof TooLongFrameException
-        || (cause instanceof CorruptedWebSocketFrameException c
-            && c.closeStatus() != null
-            && c.closeStatus().code() == CloseCodes.MESSAGE_TOO_BIG)) {
-      closeWith(
-          CloseCodes.MESSAGE_TOO_BIG,
-          "Message larger than "
-              + options.maxMessageSize()
-              + " bytes or frame larger than "
-              + options.maxFrameSize()
-              + " (keel.realtime.ws.max-message-size)");
-      return;
+    int code = CloseFrames.codeFor(cause);
+    switch (code) {
+      case 0 -> {
+        log.debug("WebSocket {} on {} failed; closing it", id, path, cause);
+        ctx.close();
+      }
+      case CloseCodes.MESSAGE_TOO_BIG -> closeWith(code, tooBig());
+      case CloseFrames.INVALID_PAYLOAD -> closeWith(code, "Invalid payload: " + cause.getMessage());
+      default -> closeWith(code, "Protocol error: " + cause.getMessage());
     }
-    if (cause instanceof CorruptedWebSocketFrameException c) {
-      closeWith(
-          c.closeStatus() == null ? 1002 : c.closeStatus().code(),
-          "Protocol error: " + cause.getMessage());
-      return;
-    }
-    log.debug("WebSocket {} on {} failed; closing it", id, path, cause);
-    ctx.close();
   }
 
   /** Runs once the channel has closed (on the event loop). */

@@ -1,5 +1,6 @@
 package dev.keel.realtime.internal;
 
+import dev.keel.core.BadRequest;
 import dev.keel.core.Context;
 import dev.keel.core.Forbidden;
 import dev.keel.core.Handler;
@@ -14,15 +15,17 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionData;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionUtil;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
 import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +70,7 @@ public final class WsRoute implements Handler {
               + " is a WebSocket endpoint: connect with a WebSocket client over HTTP/1.1"
               + " (ws:// or wss://), not a plain request.");
     }
+    checkHandshake(ctx);
     checkOrigin(ctx);
     Authenticator auth = options.authenticator();
     String user =
@@ -96,6 +100,48 @@ public final class WsRoute implements Handler {
     return null;
   }
 
+  /**
+   * RFC 6455 section 4.2.1, checked here so that a bad handshake gets a problem+json answer:
+   * version 13 (the protocol's only final version), {@code Connection: Upgrade} and a well-formed
+   * key.
+   */
+  private static void checkHandshake(Context ctx) {
+    String version = ctx.header("Sec-WebSocket-Version").orElse("");
+    if (!version.trim().equals("13")) {
+      ctx.header("Sec-WebSocket-Version", "13");
+      throw new HttpException(
+          426,
+          "WebSocket version '"
+              + version
+              + "' is not supported; send Sec-WebSocket-Version: 13 (RFC 6455).");
+    }
+    boolean connectionUpgrade =
+        ctx.headers("Connection").stream()
+            .flatMap(v -> Arrays.stream(v.split(",")))
+            .anyMatch(token -> token.trim().equalsIgnoreCase("upgrade"));
+    if (!connectionUpgrade) {
+      throw new BadRequest(
+          "The WebSocket handshake needs 'Connection: Upgrade' beside 'Upgrade: websocket'"
+              + " (RFC 6455 section 4.1).");
+    }
+    String key = ctx.header("Sec-WebSocket-Key").orElse("").trim();
+    if (!validKey(key)) {
+      throw new BadRequest(
+          "The WebSocket handshake needs a Sec-WebSocket-Key header: 16 random bytes in base64"
+              + " (RFC 6455 section 4.1); got '"
+              + key
+              + "'.");
+    }
+  }
+
+  private static boolean validKey(String key) {
+    try {
+      return Base64.getDecoder().decode(key).length == 16;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private void checkOrigin(Context ctx) {
     var origin = ctx.header("Origin");
     if (origin.isEmpty()) return; // not a browser: Origin protects browsers' users only
@@ -120,32 +166,33 @@ public final class WsRoute implements Handler {
     try {
       String url =
           "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + request.uri();
+      HttpHeaders extra = new DefaultHttpHeaders();
+      WebSocketServerExtension deflate = options.compression() ? deflate(request, extra) : null;
       var config =
           WebSocketDecoderConfig.newBuilder()
               .maxFramePayloadLength(options.maxFrameSize())
-              .allowExtensions(options.compression())
-              .closeOnProtocolViolation(true)
+              // reserved bits only where an extension negotiated for this connection uses them
+              .allowExtensions(deflate != null)
+              // violations reach WsConnection, which sends the one close frame with their code
+              .closeOnProtocolViolation(false)
               .build();
-      var handshaker =
-          new WebSocketServerHandshakerFactory(url, null, config).newHandshaker(request);
-      if (handshaker == null) {
-        WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel);
-        return;
-      }
-      HttpHeaders extra = new DefaultHttpHeaders();
-      WebSocketServerExtension deflate = options.compression() ? deflate(request, extra) : null;
+      var handshaker = new WsHandshaker(url, config);
       var p = channel.pipeline();
       if (deflate != null) {
+        p.addLast(new DeflateReservedBits());
         p.addLast(deflate.newExtensionDecoder());
         p.addLast(deflate.newExtensionEncoder());
       }
+      // after inflating, before reassembling: each fragment is checked as it comes, and a code
+      // point split across fragments is fine (RFC 6455 section 8.1; invalid text closes with 1007)
+      p.addLast(new Utf8FrameValidator(false));
       long ping = options.pingInterval().toMillis();
       p.addLast(
           new IdleStateHandler(options.idleTimeout().toMillis(), 0, ping, TimeUnit.MILLISECONDS));
       p.addLast(new WebSocketFrameAggregator(options.maxMessageSize()));
       p.addLast(connection);
       handshaker
-          .handshake(channel, request, extra, channel.newPromise())
+          .handshake(channel, request, extra, channel.newPromise()) // checked in handle()
           .addListener(
               f -> {
                 if (f.isSuccess()) {
@@ -160,10 +207,13 @@ public final class WsRoute implements Handler {
     }
   }
 
-  private static WebSocketServerExtension deflate(FullHttpRequest request, HttpHeaders extra) {
+  private WebSocketServerExtension deflate(FullHttpRequest request, HttpHeaders extra) {
     String offered = request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS);
     if (offered == null) return null;
-    var handshaker = new PerMessageDeflateServerExtensionHandshaker(6, false, 15, false, false, 0);
+    // no frame inflates past the message limit: a small compressed frame cannot allocate much
+    var handshaker =
+        new PerMessageDeflateServerExtensionHandshaker(
+            6, false, 15, false, false, options.maxMessageSize());
     for (WebSocketExtensionData data : WebSocketExtensionUtil.extractExtensions(offered)) {
       WebSocketServerExtension ext = handshaker.handshakeExtension(data);
       if (ext != null) {
