@@ -79,6 +79,11 @@ public final class Exchange implements Context {
     this.formSource = formSource;
   }
 
+  /** The application's JSON codec; generated bindings read generic bodies with it. */
+  public JsonCodec json() {
+    return json;
+  }
+
   public HttpRequest request() {
     return request;
   }
@@ -165,6 +170,10 @@ public final class Exchange implements Context {
 
   @Override
   public String pathParam(String name) {
+    return Converters.text("path parameter", name, pathParamOrThrow(name));
+  }
+
+  private String pathParamOrThrow(String name) {
     return params
         .find(name)
         .orElseThrow(
@@ -191,7 +200,9 @@ public final class Exchange implements Context {
   @Override
   public Optional<String> query(String name) {
     List<String> values = query().parameters().get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return values == null || values.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Converters.text("query parameter", name, values.get(0)));
   }
 
   @Override
@@ -211,7 +222,8 @@ public final class Exchange implements Context {
 
   @Override
   public Map<String, List<String>> queryParams() {
-    return java.util.Collections.unmodifiableMap(query().parameters());
+    return java.util.Collections.unmodifiableMap(
+        Converters.texts("query parameter", query().parameters()));
   }
 
   // ---- headers and cookies
