@@ -2,6 +2,9 @@ package dev.keel.core.internal.json;
 
 import dev.keel.core.BadRequest;
 import dev.keel.core.HttpException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -14,58 +17,107 @@ import tools.jackson.databind.json.JsonMapper;
  * values, map keys and property names, at any depth, whatever type reads them ({@code JsonNode} and
  * {@code Map<String, Object>} included).
  *
- * <p>Jackson decodes them from escapes ({@code \u0000}, a lone {@code \ud800}) and, being lenient
- * about UTF-8, from overlong forms such as {@code C0 80}. So before parsing, {@link #suspect} makes
- * one pass over the raw bytes that stops only at a backslash or a byte of 0x80 and above; valid
- * JSON without escapes or non-ASCII text costs one comparison per byte. Only a document that has a
- * suspect sequence is read a second time, token by token, by {@link #explain}, to name the field.
+ * <p>Jackson decodes them from escapes (<code>&#92;u0000</code>, a lone <code>&#92;ud800</code>)
+ * and, being lenient about UTF-8, from overlong forms such as {@code C0 80}. So before parsing,
+ * {@link #suspect} makes one pass over the raw bytes that stops only at a backslash or a byte of
+ * 0x80 and above; valid JSON without escapes or non-ASCII text costs one comparison per byte. Only
+ * a document that has a suspect sequence is read a second time, token by token, by {@link
+ * #explain}, to name the field.
  */
 final class JsonText {
   private JsonText() {}
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
   /**
    * The offset of the first escape or byte sequence that may decode to NUL or a lone surrogate, or
-   * is not UTF-8 (a raw NUL byte: UTF-16 or UTF-32 text); -1 when there is none.
+   * is not UTF-8 (a raw NUL byte: UTF-16 or UTF-32 text); -1 when there is none. Eight bytes at a
+   * time while they are ASCII without a backslash or NUL (SWAR: one 64-bit test for all eight),
+   * byte by byte around the others.
    */
   static int suspect(byte[] json) {
     int n = json.length;
-    for (int i = 0; i < n; i++) {
-      int b = json[i];
-      if (b == '\\') {
-        if (i + 5 < n && json[i + 1] == 'u') {
-          int u = hex4(json, i + 2);
-          if (u == 0 || (u >= 0xDC00 && u <= 0xDFFF)) return i;
-          if (u >= 0xD800 && u <= 0xDBFF) {
-            // a high surrogate is only valid right before an escaped low one
-            int low =
-                i + 11 < n && json[i + 6] == '\\' && json[i + 7] == 'u' ? hex4(json, i + 8) : -1;
-            if (low < 0xDC00 || low > 0xDFFF) return i;
-            i += 6;
-          }
-          if (u >= 0) i += 5;
-        } else {
-          i++; // the escaped character, which may itself be a backslash
+    int i = 0;
+    while (i < n) {
+      if (i + 8 <= n) {
+        long x = (long) LONGS.get(json, i);
+        long y = x ^ BACKSLASHES;
+        // a byte with its high bit set, a zero byte, or a zero byte of y (a backslash in x)
+        if (((x | ((x - ONES) & ~x) | ((y - ONES) & ~y)) & HIGH) == 0) {
+          i += 8;
+          continue;
         }
-      } else if (b <= 0) {
-        if (b == 0 || malformedLead(json, i)) return i;
+      }
+      for (int end = Math.min(i + 32, n); i < end; i++) {
+        byte kind = KINDS[json[i] & 0xFF];
+        if (kind == PLAIN) continue;
+        if (kind == ESCAPE) {
+          int after = escapeEnd(json, i);
+          if (after < 0) return i;
+          i = after - 1;
+        } else if (malformed(kind, i + 1 < n ? json[i + 1] & 0xFF : 0)) {
+          return i;
+        }
       }
     }
     return -1;
   }
 
   /**
-   * Lead bytes of sequences UTF-8 forbids that Jackson decodes anyway: overlong forms ({@code C0
-   * 80} and {@code E0 80 80} are NUL), encoded surrogates and code points above U+10FFFF.
+   * Where the escape at {@code i} ends, or -1 when it is <code>&#92;u0000</code> or a surrogate
+   * without its partner: a high one (<code>&#92;uD800</code>-<code>&#92;uDBFF</code>) is valid only
+   * right before an escaped low one.
    */
-  private static boolean malformedLead(byte[] json, int i) {
-    int lead = json[i] & 0xFF;
-    if (lead < 0xC0) return false; // ASCII-range bytes were handled; 0x80-0xBF continue a sequence
-    if (lead == 0xC0 || lead == 0xC1 || lead >= 0xF5) return true;
-    int next = i + 1 < json.length ? json[i + 1] & 0xFF : 0;
-    return (lead == 0xE0 && next < 0xA0)
-        || (lead == 0xED && next >= 0xA0)
-        || (lead == 0xF0 && next < 0x90)
-        || (lead == 0xF4 && next >= 0x90);
+  private static int escapeEnd(byte[] json, int i) {
+    int n = json.length;
+    if (i + 5 >= n || json[i + 1] != 'u') return i + 2; // the escaped character, maybe a backslash
+    int u = hex4(json, i + 2);
+    if (u < 0) return i + 2; // not an escape Jackson accepts; it reports it
+    if (u == 0 || (u >= 0xDC00 && u <= 0xDFFF)) return -1;
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      int low = i + 11 < n && json[i + 6] == '\\' && json[i + 7] == 'u' ? hex4(json, i + 8) : -1;
+      return low >= 0xDC00 && low <= 0xDFFF ? i + 12 : -1;
+    }
+    return i + 6;
+  }
+
+  // What each byte value asks of the scan: most bytes, continuation bytes and valid leads
+  // included, nothing. The lead bytes UTF-8 forbids or restricts are those of overlong forms (C0
+  // 80 and E0 80 80 decode to NUL in Jackson), encoded surrogates (ED A0-BF) and code points above
+  // U+10FFFF (F4 90 and up, F5-FF).
+  private static final byte PLAIN = 0;
+  private static final byte ESCAPE = 1;
+  private static final byte BAD = 2;
+  private static final byte E0 = 3;
+  private static final byte ED = 4;
+  private static final byte F0 = 5;
+  private static final byte F4 = 6;
+  private static final byte[] KINDS = new byte[256];
+
+  static {
+    KINDS[0] = BAD; // a raw NUL: never in UTF-8 JSON, everywhere in UTF-16 and UTF-32
+    KINDS['\\'] = ESCAPE;
+    KINDS[0xC0] = BAD;
+    KINDS[0xC1] = BAD;
+    for (int b = 0xF5; b <= 0xFF; b++) KINDS[b] = BAD;
+    KINDS[0xE0] = E0;
+    KINDS[0xED] = ED;
+    KINDS[0xF0] = F0;
+    KINDS[0xF4] = F4;
+  }
+
+  private static boolean malformed(byte kind, int next) {
+    return switch (kind) {
+      case E0 -> next < 0xA0;
+      case ED -> next >= 0xA0;
+      case F0 -> next < 0x90;
+      case F4 -> next >= 0x90;
+      default -> true;
+    };
   }
 
   private static int hex4(byte[] json, int from) {

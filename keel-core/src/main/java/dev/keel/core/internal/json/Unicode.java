@@ -6,9 +6,9 @@ import java.util.Locale;
  * The two characters no request text may carry into an application: NUL (U+0000) and an unpaired
  * UTF-16 surrogate (U+D800-U+DFFF without its partner). PostgreSQL refuses both ("invalid byte
  * sequence for encoding UTF8"), SQLite and most encoders silently store {@code ?} instead, and NUL
- * truncates strings in C libraries and log pipelines. JSON escapes ({@code \u0000}, {@code \ud800})
- * and percent-encoding ({@code %00}) can produce them, so every text value is checked where it
- * enters.
+ * truncates strings in C libraries and log pipelines. JSON escapes (<code>&#92;u0000</code>, <code>
+ * &#92;ud800</code>) and percent-encoding ({@code %00}) can produce them, so every text value is
+ * checked where it enters.
  */
 public final class Unicode {
   private Unicode() {}
