@@ -294,7 +294,8 @@ public final class Keel implements Routes {
           new JsonCodec.Limits(
               config.integer("keel.json.max-nesting-depth", 64, 1, 10_000),
               config.integer("keel.json.max-string-length", 1_000_000, 1, Integer.MAX_VALUE),
-              config.integer("keel.json.max-number-length", 100, 1, 10_000));
+              config.integer("keel.json.max-number-length", 100, 1, 10_000),
+              config.integer("keel.json.max-collection-size", 1_000, 1, Integer.MAX_VALUE));
       json = new JsonCodec(limits);
       // Known without the modules that read them: the log keys are read by keel-ops' logging
       // set-up before any app exists, keel.app.name by keel-db only for its default SQLite file.

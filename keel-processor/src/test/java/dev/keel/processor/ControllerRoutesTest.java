@@ -197,6 +197,93 @@ class ControllerRoutesTest {
         .isEqualTo("items[0].owner.email");
   }
 
+  /** The single error of a 400 problem: {@code field: message}. */
+  private static String badField(TestResponse r) {
+    assertThat(r.status()).as(r.text()).isEqualTo(400);
+    assertThat(r.json().get("errors").size()).isEqualTo(1);
+    JsonNode error = r.json().get("errors").get(0);
+    return error.get("field").asString() + ": " + error.get("message").asString();
+  }
+
+  @Test
+  void aBodyOfTheWrongJsonTypesIs400NamingTheFieldAndTheType() {
+    var item = new java.util.HashMap<String, Object>(newItem("lamp", "ada@example.com"));
+    item.put("name", 12345);
+    assertThat(badField(client.post("/api/items").json(item).send()))
+        .isEqualTo("name: must be a string, not the number 12345");
+    item.put("name", "lamp");
+    item.put("price", "12.5");
+    assertThat(badField(client.post("/api/items").json(item).send()))
+        .isEqualTo("price: must be a number, not a string");
+    item.put("price", 12.5);
+    item.put("color", "red");
+    assertThat(badField(client.post("/api/items").json(item).send()))
+        .isEqualTo("color: must be one of \"RED\", \"GREEN\", not the string \"red\"");
+  }
+
+  @Test
+  void aNullBodyOrNullElementIs400NamingTheBodyOrTheIndex() {
+    TestResponse plain = client.post("/api/items").body("null", "application/json").send();
+    assertThat(badField(plain)).isEqualTo("body: must be an object, not null");
+    TestResponse list = client.post("/api/items/many").body("[null]", "application/json").send();
+    assertThat(badField(list)).isEqualTo("[0]: must be an object, not null");
+    TestResponse nullList = client.post("/api/items/many").body("null", "application/json").send();
+    assertThat(badField(nullList)).isEqualTo("body: must be an array, not null");
+    TestResponse generic =
+        client
+            .post("/api/items/bulk")
+            .body("{\"items\": [null], \"total\": 1}", "application/json")
+            .send();
+    assertThat(badField(generic)).isEqualTo("items[0]: must be an object, not null");
+
+    TestResponse ok =
+        client.post("/api/items/many").json(List.of(newItem("a", "a@example.com"))).send();
+    assertThat(ok.status()).as(ok.text()).isEqualTo(201);
+    assertThat(ok.json().get(0).get("name").asString()).isEqualTo("a");
+  }
+
+  @Test
+  void genericBodiesAreReadByTheApplicationsCodecWithItsLimitsAndRules() {
+    var tags = java.util.Collections.nCopies(1001, Map.of("label", "t"));
+    var item = new java.util.HashMap<String, Object>(newItem("a", "a@example.com"));
+    item.put("tags", tags);
+    TestResponse tooMany =
+        client.post("/api/items/bulk").json(Map.of("items", List.of(item), "total", 1)).send();
+    assertThat(badField(tooMany))
+        .isEqualTo("items[0].tags: has 1001 elements; at most 1000 are allowed");
+
+    TestResponse nul =
+        client
+            .post("/api/items/many")
+            .body("[{\"name\": \"a\\u0000\"}]", "application/json")
+            .send();
+    assertThat(badField(nul))
+        .isEqualTo("[0].name: contains a NUL character (U+0000) at index 1; remove it");
+
+    TestResponse missingTotal =
+        client.post("/api/items/bulk").json(Map.of("items", List.of())).send();
+    assertThat(badField(missingTotal)).startsWith("total: is missing");
+
+    TestResponse text = client.post("/api/items/bulk").body("{}", "text/plain").send();
+    assertThat(text.status()).isEqualTo(400);
+    assertThat(text.json().get("detail").asString()).contains("Content-Type: text/plain");
+  }
+
+  @Test
+  void nulInAPathQueryOrHeaderParameterIs400NamingIt() {
+    TestResponse path =
+        client.patch("/api/items/123e4567-e89b-12d3-a456-426614174000/name/a%00b").send();
+    assertThat(path.status()).isEqualTo(400);
+    assertThat(path.json().get("detail").asString())
+        .isEqualTo(
+            "The path parameter 'name' contains a NUL character (U+0000) at index 1; remove it.");
+    TestResponse query = client.get("/api/items").query("limit", 5).query("q", "a\0").send();
+    assertThat(query.status()).isEqualTo(400);
+    assertThat(query.json().get("detail").asString())
+        .isEqualTo(
+            "The query parameter 'q' contains a NUL character (U+0000) at index 1; remove it.");
+  }
+
   @Test
   void putPatchAndDeleteWithVoidAs204() {
     String id = create("chair");

@@ -163,6 +163,13 @@ public final class ItemsController {
     return new Page<>(created, created.size());
   }
 
+  /** Creates items from a plain JSON array. */
+  @Post("/many")
+  @Status(201)
+  List<Item> many(@Body @Valid List<NewItem> news, Context ctx) {
+    return news.stream().map(n -> create(n, Optional.empty(), ctx)).toList();
+  }
+
   @Get("/me")
   String me(User user) {
     return "Hello, " + user.name();

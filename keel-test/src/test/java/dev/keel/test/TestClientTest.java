@@ -184,7 +184,7 @@ class TestClientTest {
       assertThat(wrongType.json().get("errors").get(0).get("field").asString())
           .isEqualTo("quantity");
       assertThat(wrongType.json().get("detail").asString())
-          .startsWith("Field 'quantity' has the wrong type")
+          .startsWith("Field 'quantity' must be a whole number")
           .doesNotContain("dev.keel");
 
       var nested =

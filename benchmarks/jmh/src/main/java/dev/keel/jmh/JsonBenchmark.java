@@ -54,6 +54,7 @@ public class JsonBenchmark {
   private Message small;
   private ArticleView medium;
   private byte[] mediumJson;
+  private byte[] unicodeJson;
 
   @Setup
   public void setUp() {
@@ -66,6 +67,27 @@ public class JsonBenchmark {
           "the article does not survive a round trip: "
               + new String(mediumJson, StandardCharsets.UTF_8));
     }
+    ArticleView korean = unicodeArticle();
+    unicodeJson = codec.write(korean);
+    if (!codec.read(unicodeJson, ArticleView.class).equals(korean)) {
+      throw new IllegalStateException("the Korean article does not survive a round trip");
+    }
+  }
+
+  /** The article with its text in Korean (3 bytes a character in UTF-8) and an emoji. */
+  static ArticleView unicodeArticle() {
+    ArticleView a = article();
+    return new ArticleView(
+        a.slug(),
+        "드래곤을 훈련하는 방법",
+        "어떻게 하는지 궁금하신가요? 🐉",
+        "야코비안이 필요합니다. 먼저 배우려는 용을 찾고, 인내심을 갖고 일관되게 보상하세요. " + "대부분의 용은 일주일 안에 앉는 법을 배웁니다.",
+        List.of("드래곤", "훈련", "판타지", "애완동물", "방법"),
+        a.createdAt(),
+        a.updatedAt(),
+        a.favorited(),
+        a.favoritesCount(),
+        new Profile("jake", "스테이트팜에서 일합니다", a.author().image(), false));
   }
 
   static ArticleView article() {
@@ -95,9 +117,18 @@ public class JsonBenchmark {
     return codec.write(medium);
   }
 
-  /** The article's JSON back into the record, with Keel's limits and strict-null checks. */
+  /**
+   * The article's JSON back into the record, with Keel's limits and strict types, and the scan for
+   * NUL and lone surrogates.
+   */
   @Benchmark
   public ArticleView readMedium() {
     return codec.read(mediumJson, ArticleView.class);
+  }
+
+  /** The same with its text in Korean: what the scan costs on text that is not ASCII. */
+  @Benchmark
+  public ArticleView readUnicode() {
+    return codec.read(unicodeJson, ArticleView.class);
   }
 }

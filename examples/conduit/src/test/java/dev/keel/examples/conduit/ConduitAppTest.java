@@ -132,6 +132,52 @@ class ConduitAppTest {
   }
 
   @Test
+  void wronglyTypedNulFilledOrOversizedBodiesAre400NamingTheField() {
+    TestResponse numericName =
+        client
+            .post("/api/users")
+            .json(
+                Map.of(
+                    "user",
+                    Map.of("username", 12345, "email", "n@example.com", "password", "secret-123")))
+            .send();
+    assertThat(numericName.status()).isEqualTo(400);
+    assertThat(errors(numericName))
+        .containsExactly("user.username must be a string, not the number 12345");
+    assertThat(client.get("/api/profiles/12345").send().status()).isEqualTo(404); // not stored
+
+    String token = register("jake");
+    var tags = java.util.Collections.nCopies(20_000, "tag");
+    TestResponse tooManyTags =
+        client
+            .post("/api/articles")
+            .header("Authorization", token)
+            .json(
+                Map.of(
+                    "article",
+                    Map.of("title", "t", "description", "d", "body", "b", "tagList", tags)))
+            .send();
+    assertThat(tooManyTags.status()).isEqualTo(400);
+    assertThat(errors(tooManyTags))
+        .containsExactly("article.tagList has 20000 elements; at most 1000 are allowed");
+
+    TestResponse nul =
+        client
+            .post("/api/articles")
+            .header("Authorization", token)
+            .body(
+                "{\"article\": {\"title\": \"a\\u0000b\", \"description\": \"d\", \"body\": \"b\"}}",
+                "application/json")
+            .send();
+    assertThat(nul.status()).isEqualTo(400);
+    assertThat(errors(nul))
+        .containsExactly("article.title contains a NUL character (U+0000) at index 1; remove it");
+    TestResponse nulTag = client.get("/api/articles").query("tag", "a\0").send();
+    assertThat(nulTag.status()).isEqualTo(400);
+    assertThat(client.get("/api/articles").send().json().at("/articlesCount").asInt()).isZero();
+  }
+
+  @Test
   void aTakenUsernameOrEmailIs422() {
     register("jake");
     TestResponse sameName = signUp("jake", "other@example.com");

@@ -1,18 +1,53 @@
 package dev.keel.core.internal.http;
 
 import dev.keel.core.BadRequest;
+import dev.keel.core.internal.json.Unicode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Converts request strings (path, query, header values) to the types handlers ask for. */
+/**
+ * Converts request strings (path, query, header and cookie values) to the types handlers ask for,
+ * by the rules for text in ADR 0021: numbers in plain decimal notation, finite; booleans {@code
+ * true/false}, {@code 1/0}, {@code yes/no}, {@code on/off} in any case; enum constants by name in
+ * any case; UUIDs in their 36-character form; dates and times in ISO-8601. No value, of any type,
+ * may contain NUL or an unpaired surrogate.
+ */
 public final class Converters {
   private Converters() {}
+
+  /**
+   * {@code value} of the {@code kind} (e.g. {@code query parameter}) named {@code name}, unchanged;
+   * a 400 naming both when it contains NUL or an unpaired surrogate ({@link Unicode}). The message
+   * is built only on failure, so reading a request value costs one scan of it.
+   */
+  public static String text(String kind, String name, String value) {
+    int bad = Unicode.firstBadChar(value);
+    if (bad >= 0) {
+      throw new BadRequest("The " + kind + " '" + name + "' " + Unicode.describe(value, bad) + ".");
+    }
+    return value;
+  }
+
+  /** {@link #text} for every name and value of {@code values}, which it returns. */
+  public static Map<String, List<String>> texts(String kind, Map<String, List<String>> values) {
+    for (var entry : values.entrySet()) {
+      int bad = Unicode.firstBadChar(entry.getKey());
+      if (bad >= 0) {
+        throw new BadRequest(
+            "The name of a " + kind + " " + Unicode.describe(entry.getKey(), bad) + ".");
+      }
+      for (String value : entry.getValue()) text(kind, entry.getKey(), value);
+    }
+    return values;
+  }
 
   /**
    * Converts {@code value} of the parameter described by {@code what} (e.g. {@code query parameter
@@ -20,6 +55,10 @@ public final class Converters {
    */
   @SuppressWarnings("unchecked")
   public static <T> T convert(String what, String value, Class<T> type) {
+    int bad = Unicode.firstBadChar(value);
+    if (bad >= 0) {
+      throw new BadRequest("The " + what + " " + Unicode.describe(value, bad) + ".");
+    }
     try {
       Object result = convertOrNull(value, type);
       if (result != null) {
@@ -36,12 +75,12 @@ public final class Converters {
     if (type == String.class || type == CharSequence.class || type == Object.class) return v;
     if (type == int.class || type == Integer.class) return Integer.valueOf(v.trim());
     if (type == long.class || type == Long.class) return Long.valueOf(v.trim());
-    if (type == double.class || type == Double.class) return finite(Double.valueOf(v.trim()));
-    if (type == float.class || type == Float.class) return Float.valueOf(v.trim());
+    if (type == double.class || type == Double.class) return finite(decimal(v).doubleValue());
+    if (type == float.class || type == Float.class) return finite(decimal(v).floatValue());
     if (type == short.class || type == Short.class) return Short.valueOf(v.trim());
     if (type == boolean.class || type == Boolean.class) return bool(v.trim());
-    if (type == UUID.class) return UUID.fromString(v.trim());
-    if (type == BigDecimal.class) return new BigDecimal(v.trim());
+    if (type == UUID.class) return uuid(v.trim());
+    if (type == BigDecimal.class) return decimal(v);
     if (type == Instant.class) return Instant.parse(v.trim());
     if (type == LocalDate.class) return LocalDate.parse(v.trim());
     if (type == OffsetDateTime.class) return OffsetDateTime.parse(v.trim());
@@ -50,8 +89,19 @@ public final class Converters {
         "cannot convert request values to " + type.getName() + "; use String and convert it");
   }
 
-  private static Double finite(Double d) {
-    return d.isNaN() || d.isInfinite() ? null : d;
+  // BigDecimal's grammar is plain decimal notation: Double.valueOf would also take "0x1p3",
+  // "1.5f", "NaN" and "Infinity".
+  private static BigDecimal decimal(String v) {
+    return new BigDecimal(v.trim());
+  }
+
+  private static <N extends Number> N finite(N n) {
+    return Double.isFinite(n.doubleValue()) ? n : null;
+  }
+
+  // UUID.fromString also takes short forms such as "1-2-3-4-5"
+  private static UUID uuid(String v) {
+    return v.length() == 36 ? UUID.fromString(v) : null;
   }
 
   private static Boolean bool(String v) {
@@ -73,8 +123,9 @@ public final class Converters {
     if (type == int.class || type == Integer.class) {
       return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
     }
-    if (type == long.class || type == Long.class || type == short.class || type == Short.class) {
-      return "a whole number";
+    if (type == long.class || type == Long.class) return "a whole number";
+    if (type == short.class || type == Short.class) {
+      return "a whole number from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE;
     }
     if (type == double.class
         || type == Double.class

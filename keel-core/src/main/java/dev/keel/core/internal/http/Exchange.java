@@ -77,6 +77,11 @@ public final class Exchange implements Context {
     this.formSource = formSource;
   }
 
+  /** The application's JSON codec; generated bindings read generic bodies with it. */
+  public JsonCodec json() {
+    return json;
+  }
+
   public HttpRequest request() {
     return request;
   }
@@ -163,6 +168,10 @@ public final class Exchange implements Context {
 
   @Override
   public String pathParam(String name) {
+    return Converters.text("path parameter", name, pathParamOrThrow(name));
+  }
+
+  private String pathParamOrThrow(String name) {
     return params
         .find(name)
         .orElseThrow(
@@ -190,7 +199,9 @@ public final class Exchange implements Context {
   @Override
   public Optional<String> query(String name) {
     List<String> values = query().get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return values == null || values.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Converters.text("query parameter", name, values.get(0)));
   }
 
   @Override
@@ -210,7 +221,7 @@ public final class Exchange implements Context {
 
   @Override
   public Map<String, List<String>> queryParams() {
-    return query();
+    return java.util.Collections.unmodifiableMap(Converters.texts("query parameter", query()));
   }
 
   // ---- headers and cookies
@@ -261,6 +272,17 @@ public final class Exchange implements Context {
 
   @Override
   public <T> T body(Class<T> type) {
+    requireJson();
+    return json.read(body(), type);
+  }
+
+  /** A JSON body of a generic type such as {@code List<Item>}, with the same rules. */
+  public <T> T body(tools.jackson.core.type.TypeReference<T> type) {
+    requireJson();
+    return json.read(body(), type);
+  }
+
+  private void requireJson() {
     String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
     if (contentType != null && !MediaTypes.isJson(MediaTypes.essence(contentType))) {
       throw MediaTypes.unsupported(
@@ -268,7 +290,6 @@ public final class Exchange implements Context {
               + contentType
               + ".");
     }
-    return json.read(body(), type);
   }
 
   @Override

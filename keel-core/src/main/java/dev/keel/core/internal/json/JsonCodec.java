@@ -1,33 +1,43 @@
 package dev.keel.core.internal.json;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.keel.core.BadRequest;
-import dev.keel.core.HttpException;
-import dev.keel.core.Problem;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
+import tools.jackson.databind.type.LogicalType;
 
 /**
- * Keel's JSON codec: Jackson with hard limits on what a request body may contain, and errors that
- * say where a body broke. Thread-safe; one instance per application.
+ * Keel's JSON codec: Jackson with strict types (ADR 0021: no value changes its JSON type on the way
+ * in), hard limits on what a request body may contain, and errors that say where a body broke and
+ * which field is wrong. Thread-safe; one instance per application.
  */
 public final class JsonCodec {
 
-  /** Limits on parsed JSON; the document size is bounded by the request body limit as well. */
-  public record Limits(int maxNestingDepth, int maxStringLength, int maxNumberLength) {
-    public static final Limits DEFAULT = new Limits(64, 1_000_000, 100);
+  /**
+   * Limits on parsed JSON; the document size is bounded by the request body limit as well.
+   *
+   * @param maxCollectionSize most elements of one array, collection or map read into a typed value
+   */
+  public record Limits(
+      int maxNestingDepth, int maxStringLength, int maxNumberLength, int maxCollectionSize) {
+    public static final Limits DEFAULT = new Limits(64, 1_000_000, 100, 1_000);
   }
 
   private final JsonMapper mapper;
@@ -45,8 +55,28 @@ public final class JsonCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Strict types: numbers, booleans and dates are never read from strings or from each
+            // other, integers never from 1.5 or 1.0, enums never from their ordinal.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            // ... and strings only from JSON strings (Jackson's default turns 12345 into "12345");
+            // UUID, URI and the like never from numbers or "" (Jackson would give null).
+            .withCoercionConfig(LogicalType.Textual, c -> failFromScalars(c, false))
+            .withCoercionConfig(LogicalType.OtherScalar, c -> failFromScalars(c, true))
+            // [null] and {"k": null} for collections and maps: handlers never see null elements
+            .changeDefaultNullHandling(n -> JsonSetter.Value.forContentNulls(Nulls.FAIL))
+            .addModule(StrictTypes.module(limits.maxCollectionSize()))
             .addModule(new SimpleModule("keel-instants").addSerializer(new InstantWithFraction()))
             .build();
+  }
+
+  private static void failFromScalars(MutableCoercionConfig config, boolean emptyString) {
+    config
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    if (emptyString) config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
   }
 
   /**
@@ -79,88 +109,43 @@ public final class JsonCodec {
     mapper.writeValue(out, value);
   }
 
-  /** Parses a request body; malformed or mistyped JSON becomes a 400 that names the spot. */
+  /**
+   * Parses a request body into {@code type}; never returns null. Malformed or mistyped JSON, a
+   * {@code null} document, a string with NUL or an unpaired surrogate, and a collection over the
+   * limit are each a 400 that names the spot.
+   */
   public <T> T read(byte[] body, Class<T> type) {
+    return read(body, mapper.constructType(type), type.getSimpleName());
+  }
+
+  /** {@link #read(byte[], Class)} for a generic type such as {@code List<Item>}. */
+  public <T> T read(byte[] body, TypeReference<T> type) {
+    return read(body, mapper.constructType(type), simpleName(type.getType().getTypeName()));
+  }
+
+  private <T> T read(byte[] body, JavaType type, String typeName) {
     if (body.length == 0) {
-      throw new BadRequest(
-          "The request body is empty; send a JSON document for " + type.getSimpleName() + ".");
+      throw new BadRequest("The request body is empty; send a JSON document for " + typeName + ".");
     }
+    int suspect = JsonText.suspect(body);
+    if (suspect >= 0) {
+      throw JsonText.explain(mapper, body, suspect, typeName);
+    }
+    T value;
     try {
-      return mapper.readValue(body, type);
+      value = mapper.readValue(body, type);
     } catch (JacksonException e) {
-      throw badJson(e, type);
+      throw JsonErrors.of(e, typeName);
     }
+    if (value == null) {
+      throw JsonErrors.fieldError(
+          "", "must be " + JsonErrors.expected(type.getRawClass()) + ", not null", "");
+    }
+    return value;
   }
 
-  public <T> T read(InputStream body, Class<T> type) {
-    try {
-      return mapper.readValue(body, type);
-    } catch (JacksonException e) {
-      throw badJson(e, type);
-    }
-  }
-
-  private static HttpException badJson(JacksonException e, Class<?> type) {
-    String where = location(e);
-    String field = fieldPath(e.getPath());
-    String detail;
-    if (e instanceof StreamConstraintsException) {
-      detail = "The JSON body exceeds a limit" + where + ": " + e.getOriginalMessage();
-    } else if (e instanceof StreamReadException) {
-      detail = "The request body is not valid JSON" + where + ": " + e.getOriginalMessage();
-    } else if (!field.isEmpty()) {
-      detail =
-          "Field '"
-              + field
-              + "' has the wrong type or value"
-              + where
-              + ": "
-              + firstSentence(e.getOriginalMessage());
-      return new HttpException(
-          Problem.of(400, detail)
-              .withErrors(
-                  List.of(new Problem.FieldError(field, firstSentence(e.getOriginalMessage())))));
-    } else {
-      detail =
-          "The JSON body does not fit "
-              + type.getSimpleName()
-              + where
-              + ": "
-              + firstSentence(e.getOriginalMessage());
-    }
-    return new BadRequest(detail);
-  }
-
-  private static String location(JacksonException e) {
-    var loc = e.getLocation();
-    if (loc == null || loc.getLineNr() < 1) {
-      return "";
-    }
-    return " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-  }
-
-  private static String fieldPath(List<JacksonException.Reference> path) {
-    var b = new StringBuilder();
-    for (var ref : path) {
-      if (ref.getPropertyName() != null) {
-        if (!b.isEmpty()) b.append('.');
-        b.append(ref.getPropertyName());
-      } else if (ref.getIndex() >= 0) {
-        b.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return b.toString();
-  }
-
-  // Jackson's messages go on with a "\n at [Source: ...]" tail and class names; keep the sentence.
-  private static String firstSentence(String message) {
-    if (message == null) return "invalid value";
-    int nl = message.indexOf('\n');
-    String s = nl >= 0 ? message.substring(0, nl) : message;
-    // no package names or parser internals in client-facing text
-    return s.replaceAll("\\s*\\(token `[^`]*`\\)", "")
-        .replaceAll("(?:[a-z_][\\w]*\\.)+([A-Z][\\w$]*)", "$1") // java.util.List<a.B> -> List<B>
-        .replace("`", "")
-        .replace('$', '.');
+  // dev.keel.app.Api$Page<dev.keel.app.Api$Item> -> Page<Item>
+  private static String simpleName(String typeName) {
+    return typeName.replaceAll("(?:[\\w]+[.$])+([\\w]+)", "$1");
   }
 }
