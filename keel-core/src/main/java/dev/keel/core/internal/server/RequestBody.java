@@ -3,6 +3,7 @@ package dev.keel.core.internal.server;
 import dev.keel.core.BadRequest;
 import dev.keel.core.Form;
 import dev.keel.core.UploadedFile;
+import dev.keel.core.internal.http.Converters;
 import dev.keel.core.internal.http.Exchange;
 import dev.keel.core.internal.http.MediaTypes;
 import dev.keel.core.internal.http.QueryString;
@@ -104,7 +105,8 @@ final class RequestBody {
               + ".");
     }
     String text = content().toString(StandardCharsets.UTF_8);
-    return new SimpleForm(QueryString.parse(text, "form body"), Map.of());
+    return new SimpleForm(
+        Converters.texts("form field", QueryString.parse(text, "form body")), Map.of());
   }
 
   private Form multipartForm() {
@@ -125,7 +127,7 @@ final class RequestBody {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new SimpleForm(fields, files);
+    return new SimpleForm(Converters.texts("form field", fields), files);
   }
 
   void release() {

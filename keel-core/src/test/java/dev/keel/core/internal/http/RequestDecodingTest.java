@@ -79,6 +79,13 @@ class RequestDecodingTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"a=x\u0000y", "a\u0000=1"})
+  void rawNulCharactersInFormBodiesAreBadRequests(String form) throws Exception {
+    String response = post("/form", "application/x-www-form-urlencoded", form);
+    assertThat(response).startsWith("HTTP/1.1 400 ").contains("form field");
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {"", ";", "application/", "json", "application/json; charset", "text/plain"})
   void unusableContentTypesOnAJsonBodyAreUnsupportedMediaTypes(String type) throws Exception {
