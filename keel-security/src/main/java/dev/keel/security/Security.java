@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * Authentication and authorization for a Keel app. Installed, it adds one middleware that finds who
  * is calling — a JWT in {@code Authorization: <scheme> <token>}, an API key in {@code X-API-Key},
  * or a session cookie — and stores the {@link Principal} as a request attribute. A bad token or key
- * answers 401 at once; no credentials leaves the request anonymous for the guards to decide.
+ * answers 401 at once; no credentials leaves the request anonymous for the guards to decide. The
+ * header is read strictly: the scheme in any case, one space, a token68 (RFC 9110 §11.6.2, RFC 6750
+ * §2.1); anything else is 401 with {@code error="invalid_request"} and the reason. With {@link
+ * #accounts} the principal must also be an account of the app.
  *
  * <pre>{@code
  * Keel app = Keel.create(args);
