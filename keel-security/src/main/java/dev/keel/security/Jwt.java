@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * "signed" with an RSA public key), a bad signature or tampered payload, a {@code kid} that is not
  * configured, a {@code jku}, {@code jwk}, {@code x5u} or {@code x5c} header (keys are never taken
  * from the token), {@code crit} headers, a missing or past {@code exp}, a future {@code nbf}, and a
- * foreign {@code iss} or {@code aud}; times allow the configured clock skew. Tokens over 8 KiB are
- * refused unparsed. Immutable and thread-safe.
+ * foreign {@code iss} or {@code aud}, a {@code sub} that is missing, null, blank or not a string,
+ * and {@code roles} or {@code permissions} that are not lists of strings; times allow the
+ * configured clock skew. Tokens over 8 KiB are refused unparsed. Whether the {@code sub} is an
+ * account of the app is {@link Security#accounts}'s question. Immutable and thread-safe.
  *
  * <table>
  *   <caption>Config keys under {@code keel.security.jwt.}</caption>
@@ -228,10 +230,14 @@ public final class Jwt {
       throw new TokenRejected("bad signature");
     }
     try {
+      // nimbus turns a numeric or boolean sub into a string; RFC 7519 §4.1.2 wants a string
+      Object sub = jwt.getPayload().toJSONObject().get("sub");
+      if (sub != null && !(sub instanceof String)) throw new TokenRejected("sub is not a string");
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
       claimsVerifier.verify(claims, null);
-      return new Principal(
-          claims.getSubject(), strings(claims, "roles"), strings(claims, "permissions"));
+      String subject = claims.getSubject();
+      if (subject == null || subject.isBlank()) throw new TokenRejected("no subject (sub)");
+      return new Principal(subject, strings(claims, "roles"), strings(claims, "permissions"));
     } catch (BadJWTException e) {
       throw new TokenRejected(e.getMessage());
     } catch (ParseException | IllegalArgumentException e) {
@@ -250,7 +256,8 @@ public final class Jwt {
   }
 
   private static Set<String> strings(JWTClaimsSet claims, String name) throws ParseException {
-    List<String> values = claims.getStringListClaim(name);
+    List<String> values = claims.getStringListClaim(name); // a ParseException unless strings
+    if (values != null && values.contains(null)) throw new ParseException(name + ": null", 0);
     return values == null ? Set.of() : new HashSet<>(values);
   }
 

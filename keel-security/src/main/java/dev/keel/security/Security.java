@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * Authentication and authorization for a Keel app. Installed, it adds one middleware that finds who
  * is calling — a JWT in {@code Authorization: <scheme> <token>}, an API key in {@code X-API-Key},
  * or a session cookie — and stores the {@link Principal} as a request attribute. A bad token or key
- * answers 401 at once; no credentials leaves the request anonymous for the guards to decide.
+ * answers 401 at once; no credentials leaves the request anonymous for the guards to decide. The
+ * header is read strictly: the scheme in any case, one space, a token68 (RFC 9110 §11.6.2, RFC 6750
+ * §2.1); anything else is 401 with {@code error="invalid_request"} and the reason. With {@link
+ * #accounts} the principal must also be an account of the app.
  *
  * <pre>{@code
  * Keel app = Keel.create(args);
@@ -75,6 +79,7 @@ public final class Security implements Plugin {
   private final Csrf csrf;
   private final Set<String> trustedProxies;
   private final Set<String> allowedHosts;
+  private final Predicate<Principal> accounts;
 
   private Security(
       Config config,
@@ -82,13 +87,15 @@ public final class Security implements Plugin {
       String scheme,
       Optional<Sessions> sessions,
       Optional<ApiKeys> apiKeys,
-      Csrf csrf) {
+      Csrf csrf,
+      Predicate<Principal> accounts) {
     this.config = config;
     this.jwt = jwt;
     this.scheme = scheme;
     this.sessions = sessions;
     this.apiKeys = apiKeys;
     this.csrf = csrf;
+    this.accounts = accounts;
     this.trustedProxies = Set.copyOf(config.list("keel.security.trusted-proxies", List.of()));
     this.allowedHosts =
         Set.copyOf(
@@ -105,22 +112,49 @@ public final class Security implements Plugin {
       scheme = "Bearer";
     }
     return new Security(
-        config, Jwt.from(config), scheme, Optional.empty(), Optional.empty(), Csrf.from(config));
+        config,
+        Jwt.from(config),
+        scheme,
+        Optional.empty(),
+        Optional.empty(),
+        Csrf.from(config),
+        p -> true);
   }
 
   /** This security with browser sessions (cookie authentication, CSRF-checked). */
   public Security sessions(Sessions sessions) {
-    return new Security(config, jwt, scheme, Optional.of(sessions), apiKeys, csrf);
+    return new Security(config, jwt, scheme, Optional.of(sessions), apiKeys, csrf, accounts);
   }
 
   /** This security accepting API keys in {@code X-API-Key}. */
   public Security apiKeys(ApiKeys apiKeys) {
-    return new Security(config, jwt, scheme, sessions, Optional.of(apiKeys), csrf);
+    return new Security(config, jwt, scheme, sessions, Optional.of(apiKeys), csrf, accounts);
   }
 
   /** This security with another JWT set-up, e.g. several keys for rotation. */
   public Security jwt(Jwt jwt) {
-    return new Security(config, jwt, scheme, sessions, apiKeys, csrf);
+    return new Security(config, jwt, scheme, sessions, apiKeys, csrf, accounts);
+  }
+
+  /**
+   * This security checking that each authenticated principal is an account of the app. A token that
+   * verifies may still name no account: one deleted since it was issued, or a {@code sub} that is
+   * not in the app's id format (a token signed with a leaked or shared key, or by another app).
+   * Without this check the handler that looks the account up fails instead, often with a 500.
+   *
+   * <p>{@code exists} runs once per authenticated request (make it a primary-key look-up). When it
+   * answers false, or throws an {@link IllegalArgumentException} such as the {@link
+   * NumberFormatException} of {@code Long.parseLong(p.id())}, a bearer token or API key gets 401
+   * with {@code error="invalid_token", error_description="no such account"}, and a session is
+   * logged out, leaving the request anonymous.
+   *
+   * <pre>{@code
+   * security.accounts(p -> users.existsById(Long.parseLong(p.id())))
+   * }</pre>
+   */
+  public Security accounts(Predicate<Principal> exists) {
+    Objects.requireNonNull(exists, "exists");
+    return new Security(config, jwt, scheme, sessions, apiKeys, csrf, exists);
   }
 
   public Jwt jwt() {
@@ -172,14 +206,20 @@ public final class Security implements Plugin {
             ctx.attribute(PRINCIPAL, bearer(ctx, authorization.get()));
           } else if (apiKey.isPresent() && apiKeys.isPresent()) {
             try {
-              ctx.attribute(PRINCIPAL, apiKeys.get().authenticate(apiKey.get()));
+              ctx.attribute(PRINCIPAL, known(apiKeys.get().authenticate(apiKey.get())));
             } catch (TokenRejected e) {
               throw rejected(ctx, e);
             }
           } else if (sessions.isPresent() && ctx.cookie(sessions.get().cookieName()).isPresent()) {
             Optional<Session> session = sessions.get().current(ctx);
             csrf.check(ctx, session);
-            session.flatMap(Session::principal).ifPresent(p -> ctx.attribute(PRINCIPAL, p));
+            Optional<Principal> p = session.flatMap(Session::principal);
+            if (p.isPresent() && exists(p.get())) {
+              ctx.attribute(PRINCIPAL, p.get());
+            } else if (p.isPresent()) {
+              SecurityEvents.warn("session_rejected", ctx, p.get().id(), "no such account");
+              sessions.get().logout(ctx); // the account is gone: so is its session
+            }
           }
           return next.handle(ctx);
         };
@@ -199,17 +239,32 @@ public final class Security implements Plugin {
   }
 
   private Principal bearer(Context ctx, String header) {
-    int space = header.indexOf(' ');
-    if (space <= 0 || !header.substring(0, space).equalsIgnoreCase(scheme)) {
-      ctx.header("WWW-Authenticate", challenge(ctx) + ", error=\"invalid_request\"");
-      SecurityEvents.warn("token_rejected", ctx, "", "wrong authorization scheme");
-      return throwing(
-          new Unauthorized("the Authorization header must read '" + scheme + " <token>'"));
+    Optional<String> malformed = Authorization.malformed(header, scheme);
+    if (malformed.isPresent()) {
+      String why = malformed.get();
+      ctx.header(
+          "WWW-Authenticate",
+          challenge(ctx) + ", error=\"invalid_request\", error_description=\"" + why + "\"");
+      SecurityEvents.warn("token_rejected", ctx, "", why);
+      throw new Unauthorized("the Authorization header must read '" + scheme + " <token>': " + why);
     }
     try {
-      return jwt.verify(header.substring(space + 1).strip());
+      return known(jwt.verify(Authorization.token(header, scheme)));
     } catch (TokenRejected e) {
       throw rejected(ctx, e);
+    }
+  }
+
+  private Principal known(Principal p) {
+    if (!exists(p)) throw new TokenRejected("no such account");
+    return p;
+  }
+
+  private boolean exists(Principal p) {
+    try {
+      return accounts.test(p);
+    } catch (IllegalArgumentException notAnId) {
+      return false;
     }
   }
 
@@ -219,10 +274,6 @@ public final class Security implements Plugin {
         "WWW-Authenticate",
         challenge(ctx) + ", error=\"invalid_token\", error_description=\"" + e.reason() + "\"");
     return new Unauthorized("the credentials were rejected: " + e.reason());
-  }
-
-  private static <T> T throwing(RuntimeException e) {
-    throw e;
   }
 
   /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -90,7 +92,7 @@ class JwtTest {
       TestResponse anonymous = client.get("/me").send();
       assertThat(anonymous.status()).isEqualTo(401);
       assertThat(anonymous.header("WWW-Authenticate")).contains("Bearer realm=\"keel\"");
-      assertRejected(me(client, "Bearer "), "empty");
+      AuthorizationHeaderTest.assertMalformed(me(client, "Bearer "), "Bearer", "no token");
     }
     assertThat(security.jwt().verify(security.jwt().issue(Principal.of("7").withRoles("admin"))))
         .isEqualTo(new Principal("7", java.util.Set.of("admin"), java.util.Set.of()));
@@ -180,6 +182,44 @@ class JwtTest {
       assertThat(basic.status()).isEqualTo(401);
       assertThat(basic.header("WWW-Authenticate").orElseThrow()).contains("invalid_request");
     }
+  }
+
+  @Test
+  void rejectsCorrectlySignedTokensWithoutAUsableSubjectOrWithBadClaims() throws Exception {
+    var config = config("--keel.security.jwt.secret=" + SECRET);
+    var security = Security.from(config);
+    byte[] key = SECRET.getBytes(StandardCharsets.UTF_8);
+    long now = Instant.now().getEpochSecond();
+    String valid = "\"iss\":\"keel\",\"aud\":\"keel\",\"iat\":" + now + ",\"exp\":" + (now + 600);
+    try (var client = TestClient.inProcess(app(security, config))) {
+      assertThat(me(client, "Bearer " + hs256(key, "{\"sub\":\"42\"," + valid + "}")).text())
+          .isEqualTo("42");
+      for (String sub : List.of("null", "\"\"", "\"  \"")) {
+        String token = hs256(key, "{\"sub\":" + sub + "," + valid + "}");
+        assertRejected(me(client, "Bearer " + token), "no subject (sub)");
+        assertThatThrownBy(() -> security.jwt().verify(token)).isInstanceOf(TokenRejected.class);
+      }
+      assertRejected(me(client, "Bearer " + hs256(key, "{" + valid + "}")), "missing required");
+      for (String sub : List.of("42", "{\"id\":1}", "[\"1\"]", "true")) {
+        String token = hs256(key, "{\"sub\":" + sub + "," + valid + "}");
+        assertRejected(me(client, "Bearer " + token), "sub is not a string");
+      }
+      for (String roles : List.of("[null]", "\"admin\"", "[1]", "{}")) {
+        for (String claim : List.of("roles", "permissions")) {
+          String json = "{\"sub\":\"42\",\"" + claim + "\":" + roles + "," + valid + "}";
+          assertRejected(me(client, "Bearer " + hs256(key, json)), "malformed claims");
+        }
+      }
+    }
+  }
+
+  /** A token over exactly this JSON payload, signed with HS256 under kid k1. */
+  static String hs256(byte[] secret, String payload) throws Exception {
+    var jws =
+        new JWSObject(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), new Payload(payload));
+    jws.sign(new MACSigner(secret));
+    return jws.serialize();
   }
 
   @Test

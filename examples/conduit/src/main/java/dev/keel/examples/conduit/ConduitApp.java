@@ -35,14 +35,11 @@ public final class ConduitApp {
     var ops = Ops.create(); // health, Prometheus metrics, traces, request ids, access log
     var db = new Database().configurePool(ops::hikari).wrapDataSource(ops::traced);
     var security = Security.from(config);
-    Keel app =
-        Keel.create(config)
-            .install(ops)
-            .install(db)
-            .install(security)
-            .install(new OpenApi().errorBody(GenericErrorModel.class))
-            .errorBody(ConduitApp::errors);
+    Keel app = Keel.create(config).install(ops).install(db);
     var users = new Users(db, security.jwt());
+    app.install(security.accounts(users::exists)) // 401 for a token of no account
+        .install(new OpenApi().errorBody(GenericErrorModel.class))
+        .errorBody(ConduitApp::errors);
     var articles = new Articles(db);
     var comments = new Comments(db);
     app.controllers(users, new Profiles(db), articles, comments);

@@ -124,6 +124,11 @@ public final class Users {
     return response(accounts.update(changed));
   }
 
+  /** Whether a token's subject is an account; Long.parseLong's exception counts as no. */
+  boolean exists(Principal p) {
+    return accounts.existsById(ConduitApp.userId(p));
+  }
+
   private Account find(Principal me) {
     return accounts
         .find(ConduitApp.userId(me))

@@ -2,10 +2,21 @@ package dev.keel.examples.conduit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.MACSigner;
 import dev.keel.core.Keel;
+import dev.keel.security.Jwt;
+import dev.keel.security.JwtKey;
+import dev.keel.security.Principal;
 import dev.keel.test.TestClient;
+import dev.keel.test.TestRequest;
 import dev.keel.test.TestResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -204,6 +215,78 @@ class ConduitAppTest {
     assertThat(forged.status()).isEqualTo(401);
     assertThat(errors(forged)).isNotEmpty();
     assertThat(client.post("/api/articles").json(Map.of()).send().status()).isEqualTo(401);
+  }
+
+  @Test
+  void signedTokensOfNoAccountAre401WithAChallengeOnEveryRoute() throws Exception {
+    client.close();
+    String secret = "a-conduit-test-secret-of-at-least-32-bytes";
+    client = TestClient.inProcess(app("--keel.security.jwt.secret=" + secret));
+    String jake = register("jake");
+    byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+    Jwt sameKey = Jwt.builder().key(JwtKey.hmac("k1", key)).build(); // what a leaked key signs
+    var tokens = new java.util.ArrayList<String>();
+    for (String id : List.of("999999", "0", "-1", "abc", "1.5", "1e3", "99999999999999999999")) {
+      tokens.add(sameKey.issue(Principal.of(id)));
+    }
+    long now = Instant.now().getEpochSecond();
+    var nullSub =
+        new JWSObject(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(),
+            new Payload(
+                "{\"sub\":null,\"iss\":\"keel\",\"aud\":\"keel\",\"iat\":"
+                    + now
+                    + ",\"exp\":"
+                    + (now + 600)
+                    + "}"));
+    nullSub.sign(new MACSigner(key));
+    tokens.add(nullSub.serialize());
+    for (String token : tokens) {
+      for (TestRequest request :
+          List.of(
+              client.get("/api/user"),
+              client.put("/api/user").json(Map.of("user", Map.of("bio", "x"))),
+              client.post("/api/articles").json(Map.of()),
+              client.post("/api/profiles/jake/follow"),
+              client.get("/api/articles/feed"),
+              client.get("/api/articles"))) {
+        TestResponse r = request.header("Authorization", "Token " + token).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(401);
+        assertThat(r.header("WWW-Authenticate").orElseThrow())
+            .startsWith("Token realm=\"keel\", error=\"invalid_token\"");
+        assertThat(errors(r))
+            .singleElement()
+            .asString()
+            .startsWith("the credentials were rejected");
+      }
+    }
+    assertThat(client.get("/api/user").header("Authorization", jake).send().status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theAuthorizationHeaderIsTokenOneSpaceAndTheJwt() {
+    String jwt = register("jake").substring("Token ".length());
+    assertThat(client.get("/api/user").header("Authorization", "token " + jwt).send().status())
+        .isEqualTo(200);
+    for (String malformed :
+        List.of(
+            "Token  " + jwt,
+            "Token\t" + jwt,
+            "Bearer " + jwt,
+            "Token " + jwt + " junk",
+            "Token " + jwt + ",x",
+            "Token",
+            "Token" + jwt)) {
+      TestResponse r = client.get("/api/user").header("Authorization", malformed).send();
+      assertThat(r.status()).as(malformed).isEqualTo(401);
+      assertThat(r.header("WWW-Authenticate").orElseThrow())
+          .startsWith("Token realm=\"keel\", error=\"invalid_request\"");
+      assertThat(errors(r))
+          .singleElement()
+          .asString()
+          .startsWith("the Authorization header must read 'Token <token>'");
+    }
   }
 
   @Test

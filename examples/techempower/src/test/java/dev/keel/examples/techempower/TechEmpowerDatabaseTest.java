@@ -139,6 +139,25 @@ class TechEmpowerDatabaseTest {
                 + "</table></body></html>\n");
   }
 
+  /** TechEmpower's rules forbid compression, even of the large answers a client offers gzip for. */
+  @ParameterizedTest
+  @CsvSource({
+    "/queries?queries=500, '[{\"id\":'",
+    "/updates?queries=500, '[{\"id\":'",
+    "/cached-queries?count=500, '[{\"id\":'",
+    "/fortunes, <!DOCTYPE html>",
+    "/db, '{\"id\":'",
+    "/json, '{\"message\":'",
+    "/plaintext, 'Hello, World!'"
+  })
+  void nothingIsCompressedEvenWhenTheClientOffersGzip(String path, String start) {
+    TestResponse r = client.get(path).header("Accept-Encoding", "gzip, deflate, br, zstd").send();
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.header("Content-Encoding")).as(path).isEmpty();
+    assertThat(r.header("Content-Length")).as(path).contains(String.valueOf(r.body().length));
+    assertThat(r.text()).as(path).startsWith(start);
+  }
+
   private static String row(int id, String message) {
     return "<tr><td>" + id + "</td><td>" + message + "</td></tr>";
   }
