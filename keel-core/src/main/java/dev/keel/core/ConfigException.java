@@ -20,6 +20,9 @@ import java.util.Objects;
  *
  * <p>When both invalid values and unknown keys are found, the code is {@value #INVALID_VALUE} and
  * {@link #problems()} holds both.
+ *
+ * <p>The message says everything, so the exception has no stack trace: uncaught from {@code main},
+ * it prints as its message alone.
  */
 public final class ConfigException extends RuntimeException {
 
@@ -33,7 +36,7 @@ public final class ConfigException extends RuntimeException {
   private final String[] problems; // an array because exceptions are Serializable and List is not
 
   public ConfigException(String code, List<String> problems) {
-    super(message(code, problems));
+    super(message(code, problems), null, false, false);
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("a ConfigException needs at least one problem");
     }

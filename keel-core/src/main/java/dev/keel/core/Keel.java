@@ -1,11 +1,13 @@
 package dev.keel.core;
 
+import dev.keel.core.internal.ListenFailure;
 import dev.keel.core.internal.http.ErrorMapper;
 import dev.keel.core.internal.http.Pipeline;
 import dev.keel.core.internal.http.ResultEncoder;
 import dev.keel.core.internal.json.JsonCodec;
 import dev.keel.core.internal.server.NettyServer;
 import dev.keel.core.internal.server.ServerSettings;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,12 +61,13 @@ public final class Keel implements Routes {
   private ServerSettings settings;
   private Thread shutdownHook;
   private int port = -1;
+  private boolean startHooksRun;
   private volatile boolean stopped;
 
   static {
     dev.keel.core.internal.KeelAccess.install(
         (app, request, remote) -> {
-          Pipeline p = app.prepare();
+          Pipeline p = app.ready();
           return dev.keel.core.internal.server.InProcess.handle(
               app.settings, p, app.json, request, remote);
         });
@@ -199,7 +202,12 @@ public final class Keel implements Routes {
 
   // ---- lifecycle
 
-  /** Runs {@code hook} after the configuration is validated, before the port opens. */
+  /**
+   * Runs {@code hook} after the configuration is validated, before the port opens (and before the
+   * first request of the in-process test client). Plugins open connections, files and threads here
+   * rather than in {@link Plugin#install}, so that a mistyped setting stops start-up before
+   * anything happened. Hooks run once, in registration order; one that throws stops start-up.
+   */
   public Keel onStart(Runnable hook) {
     startHooks.add(hook);
     return this;
@@ -244,34 +252,33 @@ public final class Keel implements Routes {
   /**
    * Validates the configuration, composes the pipeline, runs start hooks and opens the port.
    *
+   * <p>When start-up fails, everything already opened (the event loops, resources registered with
+   * {@link #onStop}, such as a database pool) is closed before the exception propagates, so an
+   * uncaught one ends {@code main} and the JVM exits with status 1. Failures outside the code come
+   * as {@link ConfigException} or {@link StartupException}: one message naming the value and the
+   * fix, without a stack trace. Anything else is a bug and keeps its stack trace.
+   *
    * @throws ConfigException when a {@code keel.*} setting is unknown or malformed
+   * @throws StartupException when the port cannot be opened or a plugin cannot start, e.g. {@code
+   *     Keel could not listen on 0.0.0.0:8080 because another process uses that port; stop it, or
+   *     choose another port with KEEL_SERVER_PORT (keel.server.port).}
    */
   public Keel start() {
     long begin = System.nanoTime();
-    boolean printRoutes = config.bool("keel.print-routes", false);
-    prepare();
-    if (printRoutes) { // ./keel routes NAME: show the table and stop, like mix phx.routes
-      System.out.print(routeTable());
-      System.out.flush();
-      Runtime.getRuntime().exit(0);
-    }
-    startHooks.forEach(Runnable::run);
-    server = new NettyServer(settings, pipeline, json);
     try {
-      port = server.start();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while binding the port", e);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "Keel could not listen on "
-              + settings.host()
-              + ":"
-              + settings.port()
-              + " ("
-              + e.getMessage()
-              + "); stop the process using it or set keel.server.port (KEEL_SERVER_PORT)",
-          e);
+      boolean printRoutes = config.bool("keel.print-routes", false);
+      prepare();
+      if (printRoutes) { // ./keel routes NAME: show the table and stop, like mix phx.routes
+        System.out.print(routeTable());
+        System.out.flush();
+        Runtime.getRuntime().exit(0);
+      }
+      runStartHooks();
+      server = new NettyServer(settings, pipeline, json);
+      port = listen(server);
+    } catch (RuntimeException | Error e) {
+      abandon();
+      throw e;
     }
     shutdownHook = Thread.ofPlatform().name("keel-shutdown").unstarted(this::stop);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -286,6 +293,48 @@ public final class Keel implements Routes {
     return this;
   }
 
+  private int listen(NettyServer server) {
+    try {
+      return server.start();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException("interrupted while opening the port", e);
+    } catch (Exception e) { // Netty rethrows the bind failure, a checked IOException, undeclared
+      throw new StartupException(ListenFailure.message(settings.host(), settings.port(), e), e);
+    }
+  }
+
+  /** After a failed start: closes what was opened, so no thread keeps the JVM alive. */
+  private void abandon() {
+    synchronized (this) {
+      if (stopped) return;
+      stopped = true;
+    }
+    try {
+      if (server != null) server.stop(Duration.ZERO);
+    } catch (RuntimeException e) {
+      log.debug("Stopping the server after a failed start failed", e);
+    }
+    closeResources();
+  }
+
+  /** Runs the {@link #onStart} hooks, once, after the configuration was validated. */
+  private synchronized void runStartHooks() {
+    if (startHooksRun) return;
+    startHooksRun = true;
+    startHooks.forEach(Runnable::run);
+  }
+
+  /**
+   * Validates, composes the pipeline and runs the start hooks without opening a port: what the
+   * in-process test client needs before its first request.
+   */
+  synchronized Pipeline ready() {
+    Pipeline p = prepare();
+    runStartHooks();
+    return p;
+  }
+
   /** Composes the pipeline without opening a port (used by the in-process test client). */
   synchronized Pipeline prepare() {
     if (pipeline == null) {
@@ -297,8 +346,8 @@ public final class Keel implements Routes {
               config.integer("keel.json.max-number-length", 100, 1, 10_000),
               config.integer("keel.json.max-collection-size", 1_000, 1, Integer.MAX_VALUE));
       json = new JsonCodec(limits);
-      // Known without the modules that read them: the log keys are read by keel-ops' logging
-      // set-up before any app exists, keel.app.name by keel-db only for its default SQLite file.
+      // Known without the modules that read them: the log keys are read by the logging set-up
+      // (internal.logging) before any app exists, keel.app.name by keel-db for its SQLite file.
       config.declare("keel.log.level", "keel.log.format", "keel.app.name");
       config.validate();
       var specs = new ArrayList<Pipeline.RouteSpec>();
@@ -355,6 +404,11 @@ public final class Keel implements Routes {
     if (server != null) {
       server.stop(settings.shutdownGrace());
     }
+    closeResources();
+    if (server != null) log.info("Keel stopped");
+  }
+
+  private void closeResources() {
     while (!resources.isEmpty()) {
       AutoCloseable r = resources.pop();
       try {
@@ -363,7 +417,6 @@ public final class Keel implements Routes {
         log.warn("Closing {} at shutdown failed", r, e);
       }
     }
-    log.info("Keel stopped");
   }
 
   /**

@@ -5,6 +5,12 @@ package dev.keel.core;
  * registers routes, middleware, error mappings and start/stop hooks. Keel's own features (database,
  * security, metrics) are plugins too.
  *
+ * <p>{@code install} only reads and registers. Whatever acts on the world (connecting to a
+ * database, migrating it, creating files, starting threads) goes into {@link Keel#onStart}, which
+ * runs after every {@code keel.*} key was validated: a mistyped setting then stops start-up before
+ * anything happened. What the hook opens is closed by {@link Keel#onStop}; a failure it can explain
+ * is thrown as a {@link StartupException}.
+ *
  * <pre>{@code
  * final class Greeting implements Plugin {
  *   public void install(Keel app) {

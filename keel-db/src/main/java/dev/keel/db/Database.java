@@ -7,10 +7,13 @@ import dev.keel.core.HealthCheck;
 import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
 import dev.keel.core.Problem;
+import dev.keel.core.StartupException;
 import dev.keel.db.internal.DbSettings;
+import dev.keel.db.internal.DbSettings.PendingMigrations;
 import dev.keel.db.internal.DbUrl;
 import dev.keel.db.internal.Engine;
 import dev.keel.db.internal.Migrator;
+import dev.keel.db.internal.PendingCheck;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -47,17 +50,26 @@ import javax.sql.DataSource;
  *       <td>apply Flyway migrations from {@code classpath:db/migration} at start-up</td></tr>
  *   <tr><td>{@code keel.db.migrations}</td><td>{@code classpath:db/migration}</td>
  *       <td>the Flyway location</td></tr>
+ *   <tr><td>{@code keel.db.pending-migrations}</td><td>{@code fail}</td>
+ *       <td>without {@code keel.db.migrate}: {@code fail} stops start-up when migrations are
+ *       pending, naming them and the command that applies them; {@code warn} starts with
+ *       readiness down until they are applied</td></tr>
+ *   <tr><td>{@code keel.db.retry-after}</td><td>1s</td>
+ *       <td>the {@code Retry-After} of a 503 for an unavailable database, in whole seconds</td></tr>
  *   <tr><td>{@code keel.db.strict-loading}</td><td>false</td>
  *       <td>fail when the same statement repeats in one request (N+1)</td></tr>
  *   <tr><td>{@code keel.db.strict-loading-threshold}</td><td>3</td>
  *       <td>how many runs of one statement strict loading allows</td></tr>
  * </table>
  *
- * <p>Installed as a plugin it connects at once (a dead database stops start-up with the URL,
- * password masked, and the cause), closes the pool at shutdown, and answers {@link
- * DatabaseUnavailableException} with 503, {@link OptimisticLockException} and unique or foreign-key
- * {@link ConstraintViolationException}s with 409, and {@link RecordNotFoundException} with 404.
- * Thread-safe once connected.
+ * <p>Installed as a plugin it reads its settings at once and connects when the application starts,
+ * after every {@code keel.*} key was validated (so a mistyped key creates no database file): a
+ * database that cannot be reached, a failing migration or pending ones stop start-up with one
+ * message saying how to fix it. Statements and repositories can be made before, and run from {@link
+ * Keel#onStart} hooks, handlers, or after {@link Keel#start()}. It closes the pool at shutdown, and
+ * answers {@link DatabaseUnavailableException} with 503 and {@code Retry-After}, {@link
+ * OptimisticLockException} and unique or foreign-key {@link ConstraintViolationException}s with
+ * 409, and {@link RecordNotFoundException} with 404. Thread-safe once connected.
  */
 public final class Database implements Plugin, AutoCloseable {
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
@@ -81,12 +93,10 @@ public final class Database implements Plugin, AutoCloseable {
 
   /**
    * Wraps the pool's {@link DataSource} before any statement runs, for metrics or tracing. Call
-   * before {@link #install} / {@link #connect}.
+   * before the database connects (before {@link Keel#start()} / {@link #connect}).
    */
   public Database wrapDataSource(UnaryOperator<DataSource> wrapper) {
-    if (engine != null) {
-      throw new IllegalStateException("wrapDataSource must be called before the database connects");
-    }
+    checkNotConnected("wrapDataSource");
     UnaryOperator<DataSource> before = this.wrapper;
     UnaryOperator<DataSource> next = Objects.requireNonNull(wrapper, "wrapper");
     this.wrapper = ds -> next.apply(before.apply(ds));
@@ -96,19 +106,35 @@ public final class Database implements Plugin, AutoCloseable {
   /**
    * Adjusts the HikariCP settings before the pool starts, e.g. to publish its metrics: {@code
    * database.configurePool(ops::hikari)}. Keel's own settings ({@code keel.db.*}) are applied
-   * first. Call before {@link #install} / {@link #connect}.
+   * first. Call before the database connects (before {@link Keel#start()} / {@link #connect}).
    */
   public Database configurePool(Consumer<HikariConfig> settings) {
-    if (engine != null) {
-      throw new IllegalStateException("configurePool must be called before the database connects");
-    }
+    checkNotConnected("configurePool");
     this.poolSettings = this.poolSettings.andThen(Objects.requireNonNull(settings, "settings"));
     return this;
   }
 
+  private void checkNotConnected(String method) {
+    Engine e = engine;
+    if (e != null && e.connected()) {
+      throw new IllegalStateException(method + " must be called before the database connects");
+    }
+  }
+
+  /**
+   * Reads the {@code keel.db.*} settings and registers the connection for {@link Keel#start()},
+   * after the configuration was validated; see the class description.
+   */
   @Override
   public void install(Keel app) {
-    open(app.config());
+    if (engine != null) throw new IllegalStateException("this Database is already connected");
+    Config config = app.config();
+    DbSettings settings = settings(config, true);
+    var pending =
+        new PendingCheck(
+            settings, "./keel db migrate " + config.string("keel.app.name").orElse("NAME"));
+    engine = new Engine(settings);
+    app.onStart(() -> start(pending));
     app.onStop(this);
     // Readiness fails while the database does not answer (keel-ops serves it at /health/ready).
     app.healthCheck(
@@ -120,6 +146,20 @@ public final class Database implements Plugin, AutoCloseable {
                     "no connection to " + url() + " within " + HEALTH_TIMEOUT.toMillis() + " ms");
               }
             }));
+    if (!settings.migrate() && settings.pendingMigrations() == PendingMigrations.WARN) {
+      app.healthCheck(HealthCheck.of("migrations", pending::check));
+    }
+    String retryAfter = Long.toString(Math.max(1, settings.retryAfter().toSeconds()));
+    app.use(
+        next ->
+            ctx -> {
+              try {
+                return next.handle(ctx);
+              } catch (DatabaseUnavailableException e) {
+                ctx.header("Retry-After", retryAfter); // kept on the 503 problem response
+                throw e;
+              }
+            });
     app.exception(
         DatabaseUnavailableException.class,
         e ->
@@ -138,8 +178,8 @@ public final class Database implements Plugin, AutoCloseable {
         RecordNotFoundException.class,
         e -> Problem.of(404, "The requested record does not exist."));
     app.exception(ConstraintViolationException.class, Database::constraintProblem);
-    if (engine.settings().strictLoading()) {
-      int threshold = engine.settings().strictThreshold();
+    if (settings.strictLoading()) {
+      int threshold = settings.strictThreshold();
       app.use(
           next ->
               ctx -> {
@@ -151,6 +191,21 @@ public final class Database implements Plugin, AutoCloseable {
               });
       app.exception(
           StrictLoadingException.class, e -> Problem.of(500, e.getMessage()).with("code", "N+1"));
+    }
+  }
+
+  /** The start hook: connects, then migrates or checks for pending migrations. */
+  private void start(PendingCheck pending) {
+    Engine e = engine;
+    try {
+      e.connect(wrapper, poolSettings);
+      if (e.settings().migrate()) {
+        migrate();
+      } else {
+        pending.atStart(new Migrator(e.dataSource(), e.dialect(), e.settings().migrations()));
+      }
+    } catch (DatabaseException ex) {
+      throw new StartupException(ex.getMessage(), ex);
     }
   }
 
@@ -190,28 +245,40 @@ public final class Database implements Plugin, AutoCloseable {
    */
   public Database open(Config config) {
     if (engine != null) throw new IllegalStateException("this Database is already connected");
-    DbSettings settings = settings(config);
-    engine = Engine.start(settings, wrapper, poolSettings);
-    if (settings.migrate()) {
+    Engine e = new Engine(settings(config, false));
+    e.connect(wrapper, poolSettings);
+    engine = e;
+    if (e.settings().migrate()) {
       try {
         migrate();
-      } catch (RuntimeException e) {
-        engine.close();
+      } catch (RuntimeException ex) {
+        e.close();
         engine = null;
-        throw e;
+        throw ex;
       }
     }
     return this;
   }
 
   static DbSettings settings(Config config) {
+    return settings(config, false);
+  }
+
+  /**
+   * @param reject report a malformed URL to {@code config} (stopping start-up at validation with
+   *     the other configuration problems) instead of throwing
+   */
+  private static DbSettings settings(Config config, boolean reject) {
     Optional<String> rawUrl = config.string("keel.db.url").filter(s -> !s.isBlank());
-    DbUrl url;
+    String name = config.string("keel.app.name", "app");
+    DbUrl url = DbUrl.sqliteFile(Path.of("data", name + ".db"));
     if (rawUrl.isPresent()) {
-      url = DbUrl.parse(rawUrl.get());
-    } else {
-      String name = config.string("keel.app.name", "app");
-      url = DbUrl.sqliteFile(Path.of("data", name + ".db"));
+      try {
+        url = DbUrl.parse(rawUrl.get());
+      } catch (IllegalArgumentException e) {
+        if (!reject) throw e;
+        config.reject("keel.db.url", e.getMessage());
+      }
     }
     int defaultPool = url.dialect() == Dialect.SQLITE ? 4 : 10;
     return new DbSettings(
@@ -222,6 +289,9 @@ public final class Database implements Plugin, AutoCloseable {
         config.duration("keel.db.connect-timeout", Duration.ofSeconds(5)),
         config.bool("keel.db.migrate", !config.isProd()),
         config.string("keel.db.migrations", "classpath:db/migration"),
+        config.enumValue(
+            "keel.db.pending-migrations", PendingMigrations.class, PendingMigrations.FAIL),
+        config.duration("keel.db.retry-after", Duration.ofSeconds(1)),
         config.bool("keel.db.strict-loading", false),
         config.integer("keel.db.strict-loading-threshold", 3, 1, 1_000_000));
   }
@@ -230,8 +300,8 @@ public final class Database implements Plugin, AutoCloseable {
     Engine e = engine;
     if (e == null) {
       throw new IllegalStateException(
-          "the database is not connected yet: install it first (app.install(db)) or use"
-              + " Database.connect(...)");
+          "this Database has no settings yet: install it into the application first"
+              + " (app.install(db)), or use Database.connect(...)");
     }
     return e;
   }

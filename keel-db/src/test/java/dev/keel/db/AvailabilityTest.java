@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.core.Config;
 import dev.keel.core.Keel;
+import dev.keel.core.StartupException;
 import dev.keel.test.TestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +31,14 @@ class AvailabilityTest {
     }
     Config config = Config.builder().defaults(Map.of("keel.db.url", url)).build();
     try {
-      assertThatThrownBy(() -> Keel.create(config).install(new Database()))
-          .isInstanceOf(DatabaseUnavailableException.class)
+      Keel app = Keel.create(config).install(new Database()); // connects at start, not here
+      assertThatThrownBy(app::start)
+          .isInstanceOf(StartupException.class)
           .hasMessageStartingWith("Keel could not connect to the database at " + shown + ": ")
           .hasMessageNotContaining("hunter2")
-          .hasMessageContaining("fix keel.db.url (KEEL_DB_URL)")
+          .hasMessageContaining("keel.db.url (KEEL_DB_URL)")
+          .cause()
+          .isInstanceOf(DatabaseUnavailableException.class)
           .hasNoCause();
     } finally {
       if (dir != null) Files.delete(dir);
@@ -45,9 +49,14 @@ class AvailabilityTest {
   void anExhaustedOrLostDatabaseAnswers503AndRecovers(TestDb t) throws Exception {
     Database db = new Database();
     Keel app =
-        Keel.create(t.config("keel.db.pool-size=1", "keel.db.connect-timeout=300ms")).install(db);
+        Keel.create(
+                t.config(
+                    "keel.db.pool-size=1",
+                    "keel.db.connect-timeout=300ms",
+                    "keel.db.retry-after=3s"))
+            .install(db);
     app.get("/count", ctx -> db.sql("select count(*) from thing").one(Long.class));
-    db.sql("create table thing (id integer primary key)").update();
+    app.onStart(() -> db.sql("create table thing (id integer primary key)").update());
     var holding = new CountDownLatch(1);
     var release = new CountDownLatch(1);
     try (var client = TestClient.inProcess(app)) {
@@ -68,6 +77,7 @@ class AvailabilityTest {
       assertThat(unavailable.header("content-type").orElse(""))
           .startsWith("application/problem+json");
       assertThat(unavailable.json().get("detail").asString()).contains("database is unavailable");
+      assertThat(unavailable.header("retry-after")).contains("3");
       release.countDown();
       holder.join();
       assertThat(client.get("/count").send().status()).isEqualTo(200);
@@ -98,7 +108,9 @@ class AvailabilityTest {
       try (var client = TestClient.inProcess(app)) {
         assertThat(client.get("/one").send().status()).isEqualTo(200);
         proxy.cut();
-        assertThat(client.get("/one").send().status()).isEqualTo(503);
+        var lost = client.get("/one").send();
+        assertThat(lost.status()).isEqualTo(503);
+        assertThat(lost.header("retry-after")).contains("1"); // the default, keel.db.retry-after
         assertThat(client.get("/one").send().status()).isEqualTo(503);
         assertThat(db.ping(java.time.Duration.ofMillis(500))).isFalse();
         proxy.start();

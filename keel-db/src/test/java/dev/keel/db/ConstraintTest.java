@@ -13,16 +13,12 @@ class ConstraintTest {
 
   @BothDatabases
   void constraintViolationsAreClassifiedAndDuplicatesAnswer409(TestDb t) {
-    Database db = new Database();
-    Keel app = Keel.create(t.config()).install(db);
-    db.sql(t.ddlText("create table parent (id {id}, slug text not null unique)")).update();
-    db.sql(
-            t.ddlText(
-                "create table child (id {id}, parent_id bigint not null references parent (id),"
-                    + " name text not null check (length(name) > 0))"))
-        .update();
-    var parents = db.repository(Parent.class);
-    var children = db.repository(Child.class);
+    t.ddl(
+        "create table parent (id {id}, slug text not null unique)",
+        "create table child (id {id}, parent_id bigint not null references parent (id),"
+            + " name text not null check (length(name) > 0))");
+    var parents = t.db().repository(Parent.class);
+    var children = t.db().repository(Child.class);
     Parent p = parents.insert(new Parent(0, "a"));
     assertThatThrownBy(() -> parents.insert(new Parent(0, "a")))
         .isInstanceOfSatisfying(
@@ -36,8 +32,13 @@ class ConstraintTest {
         .isInstanceOfSatisfying(
             ConstraintViolationException.class,
             e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.CHECK));
-    app.post("/parents/{slug}", ctx -> parents.insert(new Parent(0, ctx.pathParam("slug"))));
-    app.post("/bad-child", ctx -> children.insert(new Child(0, p.id(), "")));
+    // the same through an application: its plugin maps the violations
+    Database db = new Database();
+    Keel app = Keel.create(t.config()).install(db);
+    var appParents = db.repository(Parent.class);
+    var appChildren = db.repository(Child.class);
+    app.post("/parents/{slug}", ctx -> appParents.insert(new Parent(0, ctx.pathParam("slug"))));
+    app.post("/bad-child", ctx -> appChildren.insert(new Child(0, p.id(), "")));
     try (var client = TestClient.inProcess(app)) {
       assertThat(client.post("/parents/b").send().status()).isEqualTo(200);
       var duplicate = client.post("/parents/b").send();

@@ -1,6 +1,7 @@
 package dev.keel.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.core.Keel;
 import dev.keel.test.TestClient;
@@ -12,12 +13,15 @@ class DatabasePluginTest {
   void routesQueryTheInstalledDatabase(TestDb t) {
     Database db = new Database();
     Keel app = Keel.create(t.config()).install(db);
-    db.sql(t.ddlText("create table article (id {id}, slug text not null unique, title text)"))
-        .update();
-    db.sql("insert into article (slug, title) values (:slug, :title)")
-        .bind("slug", "hello")
-        .bind("title", "Hello")
-        .update();
+    app.onStart( // the database connects at start, after the configuration is validated
+        () -> {
+          db.sql(t.ddlText("create table article (id {id}, slug text not null unique, title text)"))
+              .update();
+          db.sql("insert into article (slug, title) values (:slug, :title)")
+              .bind("slug", "hello")
+              .bind("title", "Hello")
+              .update();
+        });
     app.get(
         "/articles/{slug}",
         ctx ->
@@ -35,6 +39,29 @@ class DatabasePluginTest {
       app.stop();
     }
     assertThat(t.dialect).isEqualTo(db.dialect());
+  }
+
+  @BothDatabases
+  void statementsAndRepositoriesAreMadeAtInstallAndRunOnceStarted(TestDb t) {
+    Database db = new Database();
+    Keel app = Keel.create(t.config()).install(db);
+    Repository<Article> articles = db.repository(Article.class); // no connection needed yet
+    Sql count = db.sql("select count(*) from article");
+    assertThat(db.dialect()).isEqualTo(t.dialect);
+    assertThatThrownBy(count::update)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("connects when the application starts")
+        .hasMessageContaining("app.onStart(...)");
+    assertThat(db.ping(java.time.Duration.ofMillis(100))).isFalse();
+    try {
+      app.start();
+      db.sql(t.ddlText("create table article (id {id}, slug text not null unique, title text)"))
+          .update();
+      articles.insert(new Article(0, "a", "A"));
+      assertThat(db.sql("select count(*) from article").one(Long.class)).isEqualTo(1);
+    } finally {
+      app.stop();
+    }
   }
 
   @BothDatabases

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.core.Keel;
+import dev.keel.core.StartupException;
 
 class MigrationTest {
   private static long tables(Database db, String name) {
@@ -19,6 +20,7 @@ class MigrationTest {
     Database db = new Database();
     Keel app = Keel.create(t.config("keel.db.migrations=classpath:migrations/good")).install(db);
     try {
+      app.start();
       assertThat(tables(db, "book")).isEqualTo(1);
       assertThat(db.sql("select name from author").one(String.class)).isEqualTo("Ursula");
       assertThat(db.migrate()).isZero(); // already applied
@@ -44,8 +46,10 @@ class MigrationTest {
     assertThatThrownBy(
             () ->
                 Keel.create(t.config("keel.db.migrations=classpath:migrations/bad"))
-                    .install(new Database()))
-        .isInstanceOf(DatabaseException.class)
+                    .install(new Database())
+                    .start())
+        .isInstanceOf(StartupException.class)
+        .hasCauseInstanceOf(DatabaseException.class)
         .hasMessageStartingWith("migration V2__broken.sql failed at line 3")
         .hasMessageContaining("insert into shelf (id, lable) values (2, 'bottom')")
         .hasMessageContaining("lable")

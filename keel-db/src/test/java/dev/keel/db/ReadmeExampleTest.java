@@ -16,7 +16,8 @@ class ReadmeExampleTest {
 
   static Keel app(Keel app) {
     Database db = new Database(); //           ./data/<keel.app.name>.db, or KEEL_DB_URL
-    app.install(db); //                        connects, applies db/migration/*.sql in dev and test
+    app.install(
+        db); //                        at start: connects, applies db/migration/*.sql (dev, test)
     Repository<Article> articles = db.repository(Article.class);
 
     app.get(

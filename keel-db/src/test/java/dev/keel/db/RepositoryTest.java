@@ -59,16 +59,15 @@ class RepositoryTest {
 
   @BothDatabases
   void staleUpdatesAnswer409ThroughThePlugin(TestDb t) {
+    t.ddl(
+        "create table article (id {id}, slug text not null unique, title text not null,"
+            + " likes integer not null default 0, version integer not null default 0)");
+    var direct = t.db().repository(Article.class);
+    Article a = direct.insert(article("a", 0));
+    direct.update(a);
     Database db = new Database();
     Keel app = Keel.create(t.config()).install(db);
-    db.sql(
-            t.ddlText(
-                "create table article (id {id}, slug text not null unique, title text not null,"
-                    + " likes integer not null default 0, version integer not null default 0)"))
-        .update();
     var repo = db.repository(Article.class);
-    Article a = repo.insert(article("a", 0));
-    repo.update(a);
     app.put("/articles/{id}", ctx -> repo.update(a)); // a is stale now
     try (var client = TestClient.inProcess(app)) {
       var r = client.put("/articles/" + a.id()).send();

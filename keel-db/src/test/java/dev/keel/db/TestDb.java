@@ -111,6 +111,11 @@ public final class TestDb implements AutoCloseable {
     }
   }
 
+  /** The URL as Keel shows it (password masked). */
+  static String display(TestDb t) {
+    return dev.keel.db.internal.DbUrl.parse(t.url).display();
+  }
+
   @Override
   public String toString() {
     return dialect.name().toLowerCase(Locale.ROOT);

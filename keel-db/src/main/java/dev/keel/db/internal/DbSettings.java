@@ -12,5 +12,16 @@ public record DbSettings(
     Duration connectTimeout,
     boolean migrate,
     String migrations,
+    PendingMigrations pendingMigrations,
+    Duration retryAfter,
     boolean strictLoading,
-    int strictThreshold) {}
+    int strictThreshold) {
+
+  /** What start-up does with pending migrations when it does not apply them. */
+  public enum PendingMigrations {
+    /** Stop start-up, naming them and the command that applies them. */
+    FAIL,
+    /** Start, log a warning and report readiness down until they are applied. */
+    WARN
+  }
+}

@@ -29,27 +29,34 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger("dev.keel.db");
 
+  private static final String NOT_CONNECTED =
+      "the database is not connected yet: an installed Database connects when the application"
+          + " starts, after its configuration is validated; use it in app.onStart(...), in"
+          + " handlers or after start(), or connect without an application with"
+          + " Database.connect(...)";
+
   private final DbSettings settings;
-  private final HikariDataSource pool;
-  private final DataSource dataSource;
   private final Dialect dialect;
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
   private final ThreadLocal<StrictScope> strict = new ThreadLocal<>();
   private final Map<Class<?>, RecordType<?>> types = new ConcurrentHashMap<>();
+  private volatile HikariDataSource pool;
+  private volatile DataSource dataSource;
 
-  private Engine(DbSettings settings, HikariDataSource pool, UnaryOperator<DataSource> wrapper) {
+  /** An engine for {@code settings}, not connected: record types and statements can be made. */
+  public Engine(DbSettings settings) {
     this.settings = settings;
-    this.pool = pool;
     this.dialect = settings.url().dialect();
-    this.dataSource = wrapper.apply(pool);
   }
 
   /**
-   * Connects, or throws a {@link DatabaseUnavailableException} naming the URL (password masked) and
-   * the cause.
+   * Connects, or throws a {@link DatabaseUnavailableException} whose message says what is wrong
+   * (database missing, server down, credentials refused) and how to fix it.
    */
-  public static Engine start(
-      DbSettings s, UnaryOperator<DataSource> wrapper, Consumer<HikariConfig> poolSettings) {
+  public synchronized void connect(
+      UnaryOperator<DataSource> wrapper, Consumer<HikariConfig> poolSettings) {
+    if (pool != null) throw new IllegalStateException("the database is already connected");
+    DbSettings s = settings;
     DbUrl url = s.url();
     Properties props = new Properties();
     s.user().ifPresent(u -> props.setProperty("user", u));
@@ -77,13 +84,24 @@ public final class Engine implements AutoCloseable {
     hc.setValidationTimeout(Math.max(250, Math.min(5000, s.connectTimeout().toMillis())));
     hc.setInitializationFailTimeout(-1); // preflight already proved the database answers
     poolSettings.accept(hc);
-    HikariDataSource pool = new HikariDataSource(hc);
+    HikariDataSource created = new HikariDataSource(hc);
+    try {
+      this.dataSource = wrapper.apply(created);
+    } catch (RuntimeException e) {
+      created.close();
+      throw e;
+    }
+    this.pool = created;
     log.info(
         "Database {} ({} connections{})",
         url.display(),
         s.poolSize(),
         url.dialect() == Dialect.SQLITE ? ", WAL, foreign keys on" : "");
-    return new Engine(s, pool, wrapper);
+  }
+
+  /** Whether {@link #connect} succeeded. */
+  public boolean connected() {
+    return pool != null;
   }
 
   private static void createParentDirectory(DbUrl url) {
@@ -116,15 +134,7 @@ public final class Engine implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
-          "Keel could not connect to the database at "
-              + url.display()
-              + ": "
-              + rootMessage(e)
-              + ". Start the database, or fix keel.db.url (KEEL_DB_URL)"
-              + (url.dialect() == Dialect.POSTGRESQL ? ", keel.db.user and keel.db.password" : "")
-              + ".",
-          e.getSQLState(),
-          null);
+          ConnectFailure.explain(url, props.getProperty("user"), e), e.getSQLState(), null);
     }
   }
 
@@ -146,12 +156,22 @@ public final class Engine implements AutoCloseable {
     return dialect;
   }
 
+  /**
+   * @throws IllegalStateException when not connected
+   */
   public HikariDataSource pool() {
-    return pool;
+    HikariDataSource p = pool;
+    if (p == null) throw new IllegalStateException(NOT_CONNECTED);
+    return p;
   }
 
+  /**
+   * @throws IllegalStateException when not connected
+   */
   public DataSource dataSource() {
-    return dataSource;
+    DataSource d = dataSource;
+    if (d == null) throw new IllegalStateException(NOT_CONNECTED);
+    return d;
   }
 
   @SuppressWarnings("unchecked")
@@ -166,7 +186,7 @@ public final class Engine implements AutoCloseable {
     Tx tx = current.get();
     if (tx != null) return tx.connection;
     try {
-      return dataSource.getConnection();
+      return dataSource().getConnection();
     } catch (SQLException e) {
       throw translate(e, "(getting a connection)");
     }
@@ -219,7 +239,7 @@ public final class Engine implements AutoCloseable {
     if (outer != null) return nested(outer, options, body);
     Connection c;
     try {
-      c = dataSource.getConnection();
+      c = dataSource().getConnection();
     } catch (SQLException e) {
       throw translate(e, "(beginning a transaction)");
     }
@@ -406,6 +426,8 @@ public final class Engine implements AutoCloseable {
    * never waits longer, whatever the pool's connection timeout.
    */
   public boolean ping(Duration timeout) {
+    DataSource dataSource = this.dataSource;
+    if (dataSource == null) return false;
     int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
     var check =
         java.util.concurrent.CompletableFuture.supplyAsync(
@@ -428,7 +450,8 @@ public final class Engine implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    pool.close();
+  public synchronized void close() {
+    HikariDataSource p = pool;
+    if (p != null) p.close();
   }
 }

@@ -78,6 +78,27 @@ public final class Migrator {
     }
   }
 
+  /**
+   * The migrations not applied yet, e.g. {@code V2 (add bio)}; empty when the location does not
+   * exist.
+   *
+   * @throws DatabaseException when the database cannot be asked
+   */
+  public List<String> pending() {
+    if (!present) return List.of();
+    try {
+      List<String> pending = new ArrayList<>();
+      for (MigrationInfo m : flyway.info().pending()) {
+        String version = m.getVersion() == null ? "R" : "V" + m.getVersion().getVersion();
+        pending.add(version + " (" + m.getDescription() + ")");
+      }
+      return pending;
+    } catch (FlywayException e) {
+      throw new DatabaseException(
+          "cannot read the migration state of the database: " + e.getMessage().strip());
+    }
+  }
+
   /** Checks applied migrations against the files (changed checksums, missing files). */
   public void validate() {
     try {

@@ -1,25 +1,18 @@
 package dev.keel.ops.internal;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import org.slf4j.Logger;
+import dev.keel.core.internal.logging.DefaultLogging;
 
 /**
- * Keel's default logging, configured in code rather than from XML: Logback's XML configurator
- * (Joran) costs a quarter of Keel's start-up time, and an application without opinions about
- * logging should not pay it. Found by Logback through {@code ServiceLoader}.
- *
- * <p>An application that ships {@code logback.xml} or {@code logback-test.xml}, or sets {@code
- * -Dlogback.configurationFile}, gets exactly that file: this configurator then steps aside. The
- * root level comes from {@code KEEL_LOG_LEVEL} (or {@code -Dkeel.log.level}), {@code INFO} by
- * default; Netty logs at {@code WARN}.
+ * keel-ops' logging: keel-core's default console set-up ({@link DefaultLogging}: level, Netty at
+ * {@code WARN}, stepping aside for the application's own {@code logback.xml}), ranked above it,
+ * with JSON lines and redaction. Found by Logback through {@code ServiceLoader}.
  *
  * <p>The format comes from {@code KEEL_LOG_FORMAT} ({@code -Dkeel.log.format}): {@code text}, one
  * human-readable line per event, or {@code json}, one JSON object per line (Logback's {@code
@@ -30,35 +23,18 @@ import org.slf4j.Logger;
  * event passes through {@link RedactingEncoder} first, so credentials, cookies and password fields
  * are masked.
  */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
-  static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{32} - %msg%n";
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (userConfigurationPresent()) {
-      return ExecutionStatus.INVOKE_NEXT_IF_ANY;
-    }
-    boolean json = json();
-    var encoder = new RedactingEncoder(json ? jsonEncoder(context) : textEncoder(context), json);
-    encoder.setContext(context);
-    encoder.start();
-    var console = new ConsoleAppender<ILoggingEvent>();
-    console.setContext(context);
-    console.setName("console");
-    console.setEncoder(encoder);
-    console.start();
-    var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(rootLevel());
-    root.addAppender(console);
-    context.getLogger("io.netty").setLevel(Level.WARN);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
-  }
-
-  private static Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
-    var encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(PATTERN);
-    return encoder;
+    return DefaultLogging.configure(
+        context,
+        () -> {
+          boolean json = json();
+          return new RedactingEncoder(
+              json ? jsonEncoder(context) : DefaultLogging.textEncoder(context), json);
+        });
   }
 
   private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
@@ -75,26 +51,9 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
   /** Whether events are written as JSON lines; see the class description. */
   static boolean json() {
-    String format = setting("keel.log.format", "KEEL_LOG_FORMAT");
+    String format = DefaultLogging.setting("keel.log.format", "KEEL_LOG_FORMAT");
     if (format != null) return format.trim().equalsIgnoreCase("json");
-    String profile = setting("keel.profile", "KEEL_PROFILE");
+    String profile = DefaultLogging.setting("keel.profile", "KEEL_PROFILE");
     return profile != null && profile.trim().equalsIgnoreCase("prod");
-  }
-
-  private static String setting(String property, String env) {
-    String v = System.getProperty(property);
-    return v != null ? v : System.getenv(env);
-  }
-
-  private static boolean userConfigurationPresent() {
-    if (System.getProperty("logback.configurationFile") != null) return true;
-    ClassLoader loader = LogbackSetup.class.getClassLoader();
-    return loader.getResource("logback-test.xml") != null
-        || loader.getResource("logback.xml") != null;
-  }
-
-  static Level rootLevel() {
-    String level = System.getProperty("keel.log.level", System.getenv("KEEL_LOG_LEVEL"));
-    return Level.toLevel(level, Level.INFO);
   }
 }

@@ -43,7 +43,8 @@ public final class ConduitApp {
     var articles = new Articles(db);
     var comments = new Comments(db);
     app.controllers(users, new Profiles(db), articles, comments);
-    if (seed) Seed.ifEmpty(db, security.jwt(), users, articles, comments);
+    // the database connects when the app starts, after its configuration is validated
+    if (seed) app.onStart(() -> Seed.ifEmpty(db, security.jwt(), users, articles, comments));
     return app;
   }
 
