@@ -12,7 +12,7 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Where {@link RealWorldSuiteTest} finds the collection: a user's clone without it skips the suite
- * with a line saying how to run it; CI ({@code KEEL_REQUIRE_REALWORLD=1}) fails instead.
+ * with a line saying how to run it; CI ({@code REALWORLD_REQUIRED=1}) fails instead.
  */
 class RealWorldCollectionTest {
   @TempDir Path dir;
@@ -42,7 +42,7 @@ class RealWorldCollectionTest {
       assertThatThrownBy(() -> RealWorldSuiteTest.collection(env))
           .isInstanceOf(AssertionError.class)
           .hasMessageStartingWith(
-              "KEEL_REQUIRE_REALWORLD=" + value + " requires the RealWorld suite, but no RealWorld")
+              "REALWORLD_REQUIRED=" + value + " requires the RealWorld suite, but no RealWorld")
           .hasMessageContaining("collection at " + nowhere + "; to run the suite, set COLLECTION=");
     }
   }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The collection is not part of the repository: it is {@code COLLECTION}, or {@code
  * shared/realworld/} beside the repository as in this project's CI. Without it the suite is skipped
- * with a line saying how to run it; with {@code KEEL_REQUIRE_REALWORLD=1} (which {@code .ci/run}
+ * with a line saying how to run it; with {@code REALWORLD_REQUIRED=1} (which {@code .ci/run}
  * exports) its absence fails, so that CI never skips the suite silently.
  */
 class RealWorldSuiteTest {
@@ -46,7 +46,7 @@ class RealWorldSuiteTest {
   static final int EMPTY_DB_ASSERTIONS = 311;
 
   /** Set to 1 (CI does) and a missing collection fails the suite instead of skipping it. */
-  static final String REQUIRE = "KEEL_REQUIRE_REALWORLD";
+  static final String REQUIRE = "REALWORLD_REQUIRED";
 
   private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   private static final Pattern SUMMARY = Pattern.compile("(\\d+) passed, (\\d+) failed");
