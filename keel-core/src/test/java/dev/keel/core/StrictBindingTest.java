@@ -132,18 +132,17 @@ class StrictBindingTest {
   @Test
   void nulInAQueryPathOrHeaderValueIs400NamingTheParameter() throws Exception {
     assertThat(get("/search?q=tea").body()).isEqualTo("q=tea");
+    // an encoded NUL is refused while the query string and path are percent-decoded
     assertThat(detail(get("/search?q=a%00b")))
         .isEqualTo(
-            "The query parameter 'q' contains a NUL character (U+0000) at index 1; remove it.");
+            "The query string parameter 'q' has a malformed value 'a%00b': it contains an encoded"
+                + " NUL character (%00).");
     assertThat(detail(get("/all?a=1&b=%00")))
-        .isEqualTo(
-            "The query parameter 'b' contains a NUL character (U+0000) at index 0; remove it.");
+        .startsWith("The query string parameter 'b' has a malformed value '%00'");
     assertThat(detail(get("/count?n=1%00")))
-        .isEqualTo(
-            "The query parameter 'n' contains a NUL character (U+0000) at index 1; remove it.");
+        .startsWith("The query string parameter 'n' has a malformed value '1%00'");
     assertThat(detail(get("/users/a%00b")))
-        .isEqualTo(
-            "The path parameter 'name' contains a NUL character (U+0000) at index 1; remove it.");
+        .isEqualTo("Malformed path segment 'a%00b': it contains an encoded NUL character (%00)");
     // Netty refuses NUL in a header value before any handler runs; surrogates cannot occur there
     // (header bytes are ISO-8859-1)
     assertThat(rawGet("/header", "X-Name: a\0b")).startsWith("HTTP/1.1 400 ");
