@@ -278,6 +278,7 @@ public final class Keel implements Routes {
       port = listen(server);
     } catch (RuntimeException | Error e) {
       abandon();
+      if (e instanceof StartupException || e instanceof ConfigException) quietWhenUncaught();
       throw e;
     }
     shutdownHook = Thread.ofPlatform().name("keel-shutdown").unstarted(this::stop);
@@ -302,6 +303,26 @@ public final class Keel implements Routes {
     } catch (Exception e) { // Netty rethrows the bind failure, a checked IOException, undeclared
       throw new StartupException(ListenFailure.message(settings.host(), settings.port(), e), e);
     }
+  }
+
+  /**
+   * Lets an expected start-up failure that {@code main} does not catch end the JVM with its message
+   * alone ({@code keel: could not start: ...}), without the JVM's {@code Exception in thread
+   * "main"} line — as Spring Boot does. Only when the thread has no handler of its own; any other
+   * exception still goes to the default handler.
+   */
+  private static void quietWhenUncaught() {
+    Thread thread = Thread.currentThread();
+    Thread.UncaughtExceptionHandler current = thread.getUncaughtExceptionHandler();
+    if (current != thread.getThreadGroup()) return; // the application installed its own
+    thread.setUncaughtExceptionHandler(
+        (t, e) -> {
+          if (e instanceof StartupException || e instanceof ConfigException) {
+            System.err.println("keel: could not start: " + e.getMessage().strip());
+          } else {
+            current.uncaughtException(t, e);
+          }
+        });
   }
 
   /** After a failed start: closes what was opened, so no thread keeps the JVM alive. */

@@ -41,7 +41,7 @@ class StartupProcessTest {
       assertThat(child.exitCode).as("exit code; stderr:%n%s", child.err).isNotZero();
       assertThat(child.err)
           .contains(
-              "Keel could not listen on 127.0.0.1:"
+              "keel: could not start: Keel could not listen on 127.0.0.1:"
                   + port
                   + " because another process uses that port; stop it, or choose another port"
                   + " with KEEL_SERVER_PORT (keel.server.port).");
@@ -86,6 +86,7 @@ class StartupProcessTest {
 
   static void assertNoStackTrace(String err) {
     assertThat(err).doesNotContain("\tat ").doesNotContain("Caused by").doesNotContain("Netty");
+    assertThat(err).doesNotContain("Exception in thread"); // the message alone, as one line
   }
 
   private Child start(Map<String, String> env, String... args) throws IOException {

@@ -46,7 +46,8 @@ class StartupProcessTest {
         run("--keel.server.port=0", "--keel.db.url=postgres://postgres@127.0.0.1:5432/" + name);
     assertThat(r.exitCode).isNotZero();
     assertThat(r.err)
-        .contains("Exception in thread \"main\" dev.keel.core.StartupException: Keel could not")
+        .contains("keel: could not start: Keel could not connect")
+        .doesNotContain("Exception in thread")
         .contains("create it with createdb " + name + " (or CREATE DATABASE " + name + "; in psql)")
         .doesNotContain("\tat ")
         .doesNotContain("Caused by");
