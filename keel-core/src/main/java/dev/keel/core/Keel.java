@@ -7,6 +7,7 @@ import dev.keel.core.internal.http.ResultEncoder;
 import dev.keel.core.internal.json.JsonCodec;
 import dev.keel.core.internal.server.NettyServer;
 import dev.keel.core.internal.server.ServerSettings;
+import dev.keel.core.spi.LocalConnection;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,20 +59,12 @@ public final class Keel implements Routes {
   private JsonCodec json;
   private Pipeline pipeline;
   private NettyServer server;
+  private NettyServer localServer; // for connectLocally(); never listens on a port
   private ServerSettings settings;
   private Thread shutdownHook;
   private int port = -1;
   private boolean startHooksRun;
   private volatile boolean stopped;
-
-  static {
-    dev.keel.core.internal.KeelAccess.install(
-        (app, request, remote) -> {
-          Pipeline p = app.ready();
-          return dev.keel.core.internal.server.InProcess.handle(
-              app.settings, p, app.json, request, remote);
-        });
-  }
 
   private Keel(Config config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -347,13 +340,23 @@ public final class Keel implements Routes {
   }
 
   /**
-   * Validates, composes the pipeline and runs the start hooks without opening a port: what the
-   * in-process test client needs before its first request.
+   * Opens an in-memory connection to this application, for test clients (keel-test's {@code
+   * TestClient.inProcess}): its requests run through exactly the code a TCP connection runs — HTTP
+   * parsing, limits, deadlines, routing, middleware, encoding — only the socket is replaced. The
+   * application need not be started: the configuration is validated and the start hooks run before
+   * the first connection, once. Close the connection when done.
+   *
+   * @throws ConfigException when a {@code keel.*} setting is unknown or malformed
    */
-  synchronized Pipeline ready() {
-    Pipeline p = prepare();
-    runStartHooks();
-    return p;
+  public LocalConnection connectLocally() {
+    NettyServer local;
+    synchronized (this) {
+      prepare();
+      runStartHooks();
+      if (localServer == null) localServer = new NettyServer(settings, pipeline, json);
+      local = localServer;
+    }
+    return local.connectLocally();
   }
 
   /** Composes the pipeline without opening a port (used by the in-process test client). */
@@ -425,6 +428,7 @@ public final class Keel implements Routes {
     if (server != null) {
       server.stop(settings.shutdownGrace());
     }
+    if (localServer != null) localServer.stop(Duration.ZERO);
     closeResources();
     if (server != null) log.info("Keel stopped");
   }

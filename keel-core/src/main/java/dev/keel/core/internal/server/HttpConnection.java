@@ -54,6 +54,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
       RequestBody body) {}
 
   private static final Duration LINGER = Duration.ofSeconds(2);
+  private static final InetSocketAddress LOOPBACK =
+      new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
 
   private final ServerContext server;
   private final boolean stream;
@@ -68,6 +70,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   private RequestBody body;
   private boolean busy;
   private boolean needsFlush;
+  private boolean inRead; // between channelRead and channelReadComplete, which flushes
   private boolean upgradeChecked;
 
   /**
@@ -102,6 +105,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    inRead = true;
     try {
       if (phase == Phase.CLOSING) {
         return; // after a rejection nothing more is read from this connection
@@ -308,7 +312,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     var out = ResponseWriter.full(response, p.version(), keepAlive, p.head(), stream, server);
     if (!keepAlive) {
       ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-    } else if (flush) {
+    } else if (flush || !inRead) {
+      // outside a read (a pipelined request run after the one before it finished), no
+      // channelReadComplete follows to flush it
       ctx.writeAndFlush(out, ctx.voidPromise());
     } else {
       ctx.write(out, ctx.voidPromise());
@@ -340,6 +346,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    inRead = false;
     if (needsFlush) {
       needsFlush = false;
       ctx.flush();
@@ -513,6 +520,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private InetSocketAddress remote() {
     var channel = stream && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
-    return channel.remoteAddress() instanceof InetSocketAddress a ? a : new InetSocketAddress(0);
+    // an in-memory connection (Keel.connectLocally) comes from this machine
+    return channel.remoteAddress() instanceof InetSocketAddress a ? a : LOOPBACK;
   }
 }
