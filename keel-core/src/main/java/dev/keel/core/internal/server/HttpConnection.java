@@ -4,6 +4,7 @@ import dev.keel.core.Problem;
 import dev.keel.core.internal.http.Exchange;
 import dev.keel.core.internal.http.Pipeline;
 import dev.keel.core.internal.http.Response;
+import dev.keel.core.spi.ProtocolUpgrade;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -238,10 +239,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private void runBlocking(Pending p) {
     Response response = server.pipeline().run(p.exchange(), p.target());
-    Upgrade upgrade =
+    ProtocolUpgrade upgrade =
         stream || response.status() != 101
             ? null
-            : p.exchange().attribute(Upgrade.KEY).orElse(null);
+            : p.exchange().attribute(ProtocolUpgrade.KEY).orElse(null);
     if (upgrade != null) {
       ctx.executor().execute(() -> handOver(p, response, upgrade));
       return;
@@ -254,7 +255,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   }
 
   /** The handler accepted a protocol upgrade (WebSocket): this connection stops being HTTP. */
-  private void handOver(Pending p, Response response, Upgrade upgrade) {
+  private void handOver(Pending p, Response response, ProtocolUpgrade upgrade) {
     if (response.body() != null) response.body().release();
     p.body().release();
     server.requestFinished();
