@@ -33,7 +33,7 @@ public final class ConduitApp {
 
   public static Keel app(Config config, boolean seed) {
     var ops = Ops.create(); // health, Prometheus metrics, traces, request ids, access log
-    var db = new Database().configurePool(ops::hikari).wrapDataSource(ops::traced);
+    var db = Database.create().configurePool(ops::hikari).wrapDataSource(ops::traced);
     var security = Security.from(config);
     Keel app = Keel.create(config).install(ops).install(db);
     var users = new Users(db, security.jwt());
