@@ -28,7 +28,7 @@ class OpenApiTest {
 
   @BeforeEach
   void start() {
-    var openApi = new OpenApi();
+    var openApi = OpenApi.create();
     Keel app =
         Keel.create("--keel.server.port=0", "--keel.openapi.title=Blog API")
             .install(openApi)
@@ -222,7 +222,7 @@ class OpenApiTest {
     Keel app =
         Keel.create("--keel.server.port=0")
             .use(dev.keel.core.SecureHeaders.middleware())
-            .install(new OpenApi());
+            .install(OpenApi.create());
     try (TestClient c = TestClient.inProcess(app)) {
       String policy = c.get("/docs").send().header("Content-Security-Policy").orElseThrow();
       assertThat(policy).contains("default-src 'self'").contains("img-src 'self' data:");
@@ -233,7 +233,7 @@ class OpenApiTest {
   @Test
   void theDocumentCanBeTurnedOffForDocsButStaysForTheApi() {
     Keel app =
-        Keel.create("--keel.server.port=0", "--keel.openapi.docs=false").install(new OpenApi());
+        Keel.create("--keel.server.port=0", "--keel.openapi.docs=false").install(OpenApi.create());
     try (TestClient c = TestClient.inProcess(app)) {
       assertThat(c.get("/docs").send().status()).isEqualTo(404);
       assertThat(c.get("/openapi.json").send().json().get("paths").size()).isZero();

@@ -38,7 +38,7 @@ public final class ConduitApp {
     Keel app = Keel.create(config).install(ops).install(db);
     var users = new Users(db, security.jwt());
     app.install(security.accounts(users::exists)) // 401 for a token of no account
-        .install(new OpenApi().errorBody(GenericErrorModel.class))
+        .install(OpenApi.builder().errorBody(GenericErrorModel.class).build())
         .errorBody(ConduitApp::errors);
     var articles = new Articles(db);
     var comments = new Comments(db);
