@@ -114,10 +114,13 @@ class OpenApiTest {
     assertThat(list.get("parameters").toString())
         .isEqualTo(
             "[{\"name\":\"tag\",\"in\":\"query\",\"required\":false,\"schema\":{\"type\":\"string\"}},"
-                + "{\"name\":\"limit\",\"in\":\"query\",\"required\":true,"
-                + "\"schema\":{\"type\":\"integer\",\"format\":\"int32\",\"maximum\":100}},"
+                + "{\"name\":\"limit\",\"in\":\"query\",\"required\":false,"
+                + "\"schema\":{\"type\":\"integer\",\"format\":\"int32\",\"maximum\":100,"
+                + "\"default\":20}},"
                 + "{\"name\":\"state\",\"in\":\"query\",\"required\":false,"
-                + "\"schema\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/State\"}}}]");
+                + "\"schema\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/State\"}}},"
+                + "{\"name\":\"order\",\"in\":\"query\",\"required\":false,"
+                + "\"schema\":{\"$ref\":\"#/components/schemas/Order\",\"default\":\"NEWEST\"}}]");
     assertThat(list.get("responses").get("200").toString())
         .contains("#/components/schemas/PageArticle");
     assertThat(list.get("responses").get("422").toString())
@@ -142,6 +145,8 @@ class OpenApiTest {
     assertThat(newArticle.get("required").toString()).isEqualTo("[\"title\"]");
     assertThat(newArticle.get("properties").get("title").toString())
         .isEqualTo("{\"type\":\"string\",\"minLength\":1,\"maxLength\":120}");
+    assertThat(newArticle.get("properties").get("summary").toString())
+        .isEqualTo("{\"type\":[\"string\",\"null\"],\"maxLength\":300}");
     assertThat(newArticle.get("properties").get("slug").get("pattern").asString())
         .isEqualTo("[a-z0-9-]+");
     assertThat(newArticle.get("properties").get("author").toString())
