@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * ADR 0023's first rule, checked on the compiled classes of every module and example (generated
+ * ADR 0024's first rule, checked on the compiled classes of every module and example (generated
  * route classes included): a class may use its own module's {@code internal} package, never
  * another's. It reads each class file's constant pool with the JDK's class-file API, so every
  * reference counts — imports, field and method types, generic signatures, casts.
@@ -99,7 +99,7 @@ class InternalPackagesTest {
     assertThat(violations)
         .as(
             "classes that use another module's internal package; give what they need a public or"
-                + " spi home (ADR 0023)")
+                + " spi home (ADR 0024)")
         .isEmpty();
   }
 

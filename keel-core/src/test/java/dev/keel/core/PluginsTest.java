@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How plugins are installed, find each other and share services (ADR 0023). */
+/** How plugins are installed, find each other and share services (ADR 0024). */
 class PluginsTest {
   record Counter(List<String> seen) {}
 

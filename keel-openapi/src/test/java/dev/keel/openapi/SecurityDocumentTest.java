@@ -30,7 +30,7 @@ class SecurityDocumentTest {
             "--keel.profile=test",
             "--keel.security.scheme=" + scheme,
             "--keel.security.jwt.secret=" + SECRET);
-    Security security = Security.from(app.config());
+    Security security = Security.create();
     app.install(security)
         .install(openApi)
         .controllers(new DraftsController(), new DraftsController.MeController());

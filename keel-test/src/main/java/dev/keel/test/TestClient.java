@@ -49,9 +49,23 @@ public final class TestClient implements AutoCloseable {
             : null;
   }
 
-  /** A client that runs requests through {@code app}'s pipeline without opening a port. */
+  /**
+   * A client that sends requests over in-memory connections ({@link Keel#connectLocally()}):
+   * exactly the server code a socket runs, without opening a port. The first request runs the
+   * application's start hooks (its database connects, say); {@link #close()} stops it again, unless
+   * it was started on a port already.
+   */
   public static TestClient inProcess(Keel app) {
-    return new TestClient(app, false, false);
+    return new TestClient(app, false, !listening(app));
+  }
+
+  private static boolean listening(Keel app) {
+    try {
+      app.port();
+      return true;
+    } catch (IllegalStateException notStarted) {
+      return false;
+    }
   }
 
   /**
@@ -148,7 +162,7 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
-  /** Stops the application when this client started it. */
+  /** Stops the application when this client started it (or ran it in process). */
   @Override
   public void close() {
     if (http != null) http.close();
