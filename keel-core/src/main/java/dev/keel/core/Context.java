@@ -1,6 +1,7 @@
 package dev.keel.core;
 
 import java.io.InputStream;
+import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,11 @@ import java.util.Optional;
  * request ({@link #header(String)}); methods with one write the response ({@link #header(String,
  * String)}).
  *
- * <p>Typed reads ({@link #pathParam(String, Class)}, {@link #query(String, Class)}) convert to
- * {@code String}, {@code int}/{@code Integer}, {@code long}, {@code double}, {@code boolean},
- * {@code UUID}, {@code BigDecimal}, {@code Instant}, {@code LocalDate}, {@code OffsetDateTime} and
- * enums (case-insensitive); a value that does not convert answers 400 naming the parameter and the
+ * <p>Typed reads ({@link #pathParam(String, Class)}, {@link #query(String, Class)}, {@link
+ * #header(String, Class)}, {@link #cookie(String, Class)}) convert to {@code String}, {@code
+ * int}/{@code Integer}, {@code long}, {@code double}, {@code boolean}, {@code UUID}, {@code
+ * BigDecimal}, {@code Instant}, {@code LocalDate}, {@code OffsetDateTime} and enums
+ * (case-insensitive); a value that does not convert answers 400 naming the parameter and the
  * expected type.
  *
  * <p>A context belongs to the thread that runs its handler; it is not safe to share across threads.
@@ -59,9 +61,21 @@ public interface Context {
   /** The first value of a request header (names are case-insensitive). */
   Optional<String> header(String name);
 
+  /**
+   * The first value of a request header converted to {@code type} by the rules of {@link
+   * #query(String, Class)}; a value that does not convert is a 400 naming the header.
+   */
+  <T> Optional<T> header(String name, Class<T> type);
+
   List<String> headers(String name);
 
   Optional<String> cookie(String name);
+
+  /**
+   * A request cookie converted to {@code type} by the rules of {@link #query(String, Class)}; a
+   * value that does not convert is a 400 naming the cookie.
+   */
+  <T> Optional<T> cookie(String name, Class<T> type);
 
   // ---- body
 
@@ -75,6 +89,15 @@ public interface Context {
 
   /** The request body parsed as JSON into {@code type}; 400 problem+json when it does not fit. */
   <T> T body(Class<T> type);
+
+  /**
+   * The request body parsed as JSON into a generic {@code type} such as {@code List<Item>} or
+   * {@code Page<Item>} (a {@link java.lang.reflect.ParameterizedType}, e.g. a method's generic
+   * parameter type), by the rules of {@link #body(Class)}: a non-JSON content type is a 415, a body
+   * that does not fit a 400 naming the field; never {@code null}. The caller vouches that {@code T}
+   * is {@code type}.
+   */
+  <T> T body(Type type);
 
   /** Fields and files of a {@code application/x-www-form-urlencoded} or multipart body. */
   Form form();

@@ -4,12 +4,12 @@ import java.util.Objects;
 
 /**
  * A named check of something the application needs, such as its database pool or a message broker.
- * Modules register checks with {@link Keel#healthCheck(HealthCheck)}; {@code keel-ops} runs them
- * for {@code /health/ready} (and {@code /health/live} for {@link Probe#LIVENESS} checks) without
- * the module depending on it.
+ * Applications and modules {@linkplain Keel#provide provide} checks as services; {@code keel-ops}
+ * runs them for {@code /health/ready} (and {@code /health/live} for {@link Probe#LIVENESS} checks)
+ * without the module depending on it.
  *
  * <pre>{@code
- * app.healthCheck(HealthCheck.of("database", () -> {
+ * app.provide(HealthCheck.class, HealthCheck.of("database", () -> {
  *   try (var c = dataSource.getConnection()) {
  *     if (!c.isValid(1)) throw new IllegalStateException("connection is not valid");
  *   }

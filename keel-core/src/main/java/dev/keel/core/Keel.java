@@ -7,14 +7,15 @@ import dev.keel.core.internal.http.ResultEncoder;
 import dev.keel.core.internal.json.JsonCodec;
 import dev.keel.core.internal.server.NettyServer;
 import dev.keel.core.internal.server.ServerSettings;
+import dev.keel.core.spi.LocalConnection;
+import dev.keel.core.spi.RouteBinder;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,45 +34,29 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything is registered before {@code start()}: routes are compiled into a prefix tree and
  * middleware chains are composed once, configuration is validated (an unknown or malformed {@code
- * keel.*} key stops start-up), and only then is the port opened. Not thread-safe while being
- * configured; safe to use from any thread once started.
+ * keel.*} key stops start-up), and only then is the port opened. Plugins ({@link #install}) find
+ * each other through {@link #plugin} and share what they offer through {@link #provide} and {@link
+ * #services}. Not thread-safe while being configured; safe to use from any thread once started.
  */
 public final class Keel implements Routes {
   private static final Logger log = LoggerFactory.getLogger(Keel.class);
 
   private final Config config;
-  private final List<Registered> routes = new ArrayList<>();
-  private final List<Middleware> middleware = new ArrayList<>();
-  private final Group root = new Group("", null);
-  private final List<Hook> before = new ArrayList<>();
-  private final List<Hook> after = new ArrayList<>();
+  private final RouteRegistry registry = new RouteRegistry(this::checkOpen);
+  private final Lifecycle lifecycle = new Lifecycle();
   private final Map<Class<? extends Throwable>, Function<Throwable, Problem>> errorMappings =
       new LinkedHashMap<>();
-  private final List<Runnable> startHooks = new ArrayList<>();
-  private final List<Runnable> stoppingHooks = new ArrayList<>();
-  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-  private final List<String> plugins = new ArrayList<>();
-  private final List<Class<?>> controllerTypes = new ArrayList<>();
-  private final List<HealthCheck> healthChecks = new ArrayList<>();
-  private final List<Runnable> drainHooks = new ArrayList<>();
+  private final Map<Class<?>, Plugin> plugins = new LinkedHashMap<>();
+  private final Map<Class<?>, List<Object>> services = new LinkedHashMap<>();
   private Function<Problem, Object> errorBody;
   private JsonCodec json;
   private Pipeline pipeline;
   private NettyServer server;
+  private NettyServer localServer; // for connectLocally(); never listens on a port
   private ServerSettings settings;
   private Thread shutdownHook;
   private int port = -1;
-  private boolean startHooksRun;
   private volatile boolean stopped;
-
-  static {
-    dev.keel.core.internal.KeelAccess.install(
-        (app, request, remote) -> {
-          Pipeline p = app.ready();
-          return dev.keel.core.internal.server.InProcess.handle(
-              app.settings, p, app.json, request, remote);
-        });
-  }
 
   private Keel(Config config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -92,34 +77,94 @@ public final class Keel implements Routes {
     return config;
   }
 
-  /** Installs a plugin now: it may read config and register routes, middleware and hooks. */
+  // ---- plugins and what they share
+
+  /**
+   * Installs a plugin now: it reads its settings and registers routes, middleware, hooks and
+   * services (see {@link Plugin}). Each plugin class is installed once, after the plugins it
+   * {@linkplain Plugin#requires() requires}.
+   *
+   * @throws IllegalStateException when a plugin of the same class is installed already, or one it
+   *     requires is not
+   */
   public Keel install(Plugin plugin) {
-    checkNotStarted("install " + plugin.name());
-    plugins.add(plugin.name());
+    Objects.requireNonNull(plugin, "plugin");
+    checkOpen();
+    if (plugins.containsKey(plugin.getClass())) {
+      throw new IllegalStateException(
+          plugin.name()
+              + " is installed twice; install each plugin once and give it its settings through"
+              + " its builder or keel.* configuration");
+    }
+    for (Class<? extends Plugin> required : plugin.requires()) {
+      if (!plugins.containsKey(required)) {
+        throw new IllegalStateException(
+            plugin.name()
+                + " needs "
+                + required.getSimpleName()
+                + ": install it first, e.g. app.install("
+                + required.getSimpleName()
+                + ".create()) before app.install("
+                + plugin.name().toLowerCase(java.util.Locale.ROOT)
+                + ")");
+      }
+    }
+    plugins.put(plugin.getClass(), plugin);
     plugin.install(this);
     return this;
+  }
+
+  /** The installed plugin of {@code type}, if any: how plugins find each other. */
+  public <P extends Plugin> Optional<P> plugin(Class<P> type) {
+    return Optional.ofNullable(plugins.get(type)).map(type::cast);
+  }
+
+  /**
+   * Publishes {@code service} under {@code type} for other plugins to find with {@link #services}:
+   * health checks for keel-ops ({@code provide(HealthCheck.class, check)}), a connection-pool
+   * observer for keel-db, and so on. Plugins look services up in their start hooks, when every
+   * plugin has been installed, so the order of installation does not matter.
+   */
+  public <T> Keel provide(Class<T> type, T service) {
+    checkOpen();
+    services.computeIfAbsent(type, k -> new ArrayList<>()).add(type.cast(service));
+    return this;
+  }
+
+  /** Everything published under {@code type}, in the order it was provided. */
+  public <T> List<T> services(Class<T> type) {
+    List<Object> found = services.getOrDefault(type, List.of());
+    return found.stream().map(type::cast).toList();
   }
 
   // ---- routes
 
   @Override
   public Keel route(String method, String pattern, Handler handler) {
-    checkNotStarted("add route " + method + " " + pattern);
-    routes.add(new Registered(method, pattern, handler, root));
+    registry.root.route(method, pattern, handler);
     return this;
   }
 
   @Override
   public Keel group(String prefix, Consumer<Routes> body) {
-    checkNotStarted("add group " + prefix);
-    root.group(prefix, body);
+    registry.root.group(prefix, body);
     return this;
   }
 
+  /** Adds application middleware; the first added is outermost. */
   @Override
   public Keel use(Middleware m) {
-    checkNotStarted("add middleware");
-    middleware.add(Objects.requireNonNull(m, "middleware"));
+    registry.use(m);
+    return this;
+  }
+
+  /**
+   * Adds middleware outside everything added with {@link #use}, whenever it is added: for request
+   * ids, metrics and traces, which must see every response, including those other middleware ends
+   * early (a 401 from authentication). Among themselves, the first added is outermost.
+   */
+  public Keel useOutermost(Middleware m) {
+    registry.useOutermost(m);
     return this;
   }
 
@@ -150,41 +195,40 @@ public final class Keel implements Routes {
 
   /**
    * Registers the routes of annotated controllers ({@code @Controller} classes compiled with {@code
-   * keel-processor}), through the {@code <Controller>Routes} class generated for each.
+   * keel-processor}), through the {@code <Controller>Routes} class generated for each, and provides
+   * that class as a {@link RouteBinder} service (keel-openapi reads the operations from it).
    *
    * @throws IllegalArgumentException when no generated routes exist for a controller's class
    */
   public Keel controllers(Object... controllers) {
     for (Object controller : controllers) {
       Objects.requireNonNull(controller, "controller");
-      checkNotStarted("add controller " + controller.getClass().getName());
-      dev.keel.core.spi.RouteBinder binder = Binders.find(controller.getClass());
+      checkOpen();
+      RouteBinder binder = Binders.find(controller.getClass());
       binder.bind(controller, this);
-      controllerTypes.add(controller.getClass());
+      provide(RouteBinder.class, binder);
     }
     return this;
   }
 
-  /** The classes of the controllers registered with {@link #controllers(Object...)}, in order. */
-  public List<Class<?>> controllerTypes() {
-    return List.copyOf(controllerTypes);
-  }
-
   /** Runs {@code hook} before every handler, inside all middleware. */
   public Keel before(Hook hook) {
-    before.add(hook);
+    checkOpen();
+    registry.before.add(Objects.requireNonNull(hook, "hook"));
     return this;
   }
 
   /** Runs {@code hook} after every handler that returned normally, inside all middleware. */
   public Keel after(Hook hook) {
-    after.add(hook);
+    checkOpen();
+    registry.after.add(Objects.requireNonNull(hook, "hook"));
     return this;
   }
 
   /** Maps exceptions of {@code type} (and subclasses) to a problem response. */
   @SuppressWarnings("unchecked")
   public <E extends Throwable> Keel exception(Class<E> type, Function<? super E, Problem> mapping) {
+    checkOpen();
     errorMappings.put(type, e -> mapping.apply((E) e));
     return this;
   }
@@ -196,7 +240,8 @@ public final class Keel implements Routes {
    * every problem, including validation errors with their {@link Problem#errors()}.
    */
   public Keel errorBody(Function<Problem, Object> body) {
-    this.errorBody = java.util.Objects.requireNonNull(body, "body");
+    checkOpen();
+    this.errorBody = Objects.requireNonNull(body, "body");
     return this;
   }
 
@@ -209,7 +254,7 @@ public final class Keel implements Routes {
    * anything happened. Hooks run once, in registration order; one that throws stops start-up.
    */
   public Keel onStart(Runnable hook) {
-    startHooks.add(hook);
+    lifecycle.onStart(hook);
     return this;
   }
 
@@ -218,13 +263,13 @@ public final class Keel implements Routes {
    * long-lived responses (event streams) here, or shutdown waits the whole grace period for them.
    */
   public Keel onStopping(Runnable hook) {
-    stoppingHooks.add(hook);
+    lifecycle.onStopping(hook);
     return this;
   }
 
   /** Closes {@code resource} at shutdown, after the server stopped; last registered first. */
   public Keel onStop(AutoCloseable resource) {
-    resources.push(resource);
+    lifecycle.onStop(resource);
     return this;
   }
 
@@ -233,20 +278,8 @@ public final class Keel implements Routes {
    * readiness probes that should fail while the application drains. Hooks may block briefly.
    */
   public Keel onDrain(Runnable hook) {
-    drainHooks.add(Objects.requireNonNull(hook, "hook"));
+    lifecycle.onDrain(hook);
     return this;
-  }
-
-  /** Registers a health check; {@code keel-ops} serves them. See {@link HealthCheck}. */
-  public Keel healthCheck(HealthCheck check) {
-    checkNotStarted("add health check " + check.name());
-    healthChecks.add(Objects.requireNonNull(check, "check"));
-    return this;
-  }
-
-  /** The registered health checks, in registration order. */
-  public List<HealthCheck> healthChecks() {
-    return List.copyOf(healthChecks);
   }
 
   /**
@@ -266,19 +299,15 @@ public final class Keel implements Routes {
   public Keel start() {
     long begin = System.nanoTime();
     try {
-      boolean printRoutes = config.bool("keel.print-routes", false);
       prepare();
-      if (printRoutes) { // ./keel routes NAME: show the table and stop, like mix phx.routes
-        System.out.print(routeTable());
-        System.out.flush();
-        Runtime.getRuntime().exit(0);
-      }
-      runStartHooks();
+      lifecycle.start();
       server = new NettyServer(settings, pipeline, json);
       port = listen(server);
     } catch (RuntimeException | Error e) {
       abandon();
-      if (e instanceof StartupException || e instanceof ConfigException) quietWhenUncaught();
+      if (e instanceof StartupException || e instanceof ConfigException) {
+        Lifecycle.quietWhenUncaught();
+      }
       throw e;
     }
     shutdownHook = Thread.ofPlatform().name("keel-shutdown").unstarted(this::stop);
@@ -289,8 +318,10 @@ public final class Keel implements Routes {
         (System.nanoTime() - begin) / 1_000_000,
         server.transport(),
         config.profile(),
-        routes.size(),
-        plugins.isEmpty() ? "" : ", plugins " + plugins);
+        registry.size(),
+        plugins.isEmpty()
+            ? ""
+            : ", plugins " + plugins.values().stream().map(Plugin::name).toList());
     return this;
   }
 
@@ -305,26 +336,6 @@ public final class Keel implements Routes {
     }
   }
 
-  /**
-   * Lets an expected start-up failure that {@code main} does not catch end the JVM with its message
-   * alone ({@code keel: could not start: ...}), without the JVM's {@code Exception in thread
-   * "main"} line — as Spring Boot does. Only when the thread has no handler of its own; any other
-   * exception still goes to the default handler.
-   */
-  private static void quietWhenUncaught() {
-    Thread thread = Thread.currentThread();
-    Thread.UncaughtExceptionHandler current = thread.getUncaughtExceptionHandler();
-    if (current != thread.getThreadGroup()) return; // the application installed its own
-    thread.setUncaughtExceptionHandler(
-        (t, e) -> {
-          if (e instanceof StartupException || e instanceof ConfigException) {
-            System.err.println("keel: could not start: " + e.getMessage().strip());
-          } else {
-            current.uncaughtException(t, e);
-          }
-        });
-  }
-
   /** After a failed start: closes what was opened, so no thread keeps the JVM alive. */
   private void abandon() {
     synchronized (this) {
@@ -336,59 +347,55 @@ public final class Keel implements Routes {
     } catch (RuntimeException e) {
       log.debug("Stopping the server after a failed start failed", e);
     }
-    closeResources();
-  }
-
-  /** Runs the {@link #onStart} hooks, once, after the configuration was validated. */
-  private synchronized void runStartHooks() {
-    if (startHooksRun) return;
-    startHooksRun = true;
-    startHooks.forEach(Runnable::run);
+    lifecycle.closeResources();
   }
 
   /**
-   * Validates, composes the pipeline and runs the start hooks without opening a port: what the
-   * in-process test client needs before its first request.
+   * Opens an in-memory connection to this application, for test clients (keel-test's {@code
+   * TestClient.inProcess}): its requests run through exactly the code a TCP connection runs — HTTP
+   * parsing, limits, deadlines, routing, middleware, encoding — only the socket is replaced. The
+   * application need not be started: the configuration is validated and the start hooks run before
+   * the first connection, once. Close the connection when done.
+   *
+   * @throws ConfigException when a {@code keel.*} setting is unknown or malformed
    */
-  synchronized Pipeline ready() {
-    Pipeline p = prepare();
-    runStartHooks();
-    return p;
+  public LocalConnection connectLocally() {
+    NettyServer local;
+    synchronized (this) {
+      prepare();
+      lifecycle.start();
+      if (localServer == null) localServer = new NettyServer(settings, pipeline, json);
+      local = localServer;
+    }
+    return local.connectLocally();
   }
 
-  /** Composes the pipeline without opening a port (used by the in-process test client). */
-  synchronized Pipeline prepare() {
-    if (pipeline == null) {
-      settings = ServerSettings.from(config);
-      var limits =
-          new JsonCodec.Limits(
-              config.integer("keel.json.max-nesting-depth", 64, 1, 10_000),
-              config.integer("keel.json.max-string-length", 1_000_000, 1, Integer.MAX_VALUE),
-              config.integer("keel.json.max-number-length", 100, 1, 10_000),
-              config.integer("keel.json.max-collection-size", 1_000, 1, Integer.MAX_VALUE));
-      json = new JsonCodec(limits);
-      // Known without the modules that read them: the log keys are read by the logging set-up
-      // (internal.logging) before any app exists, keel.app.name by keel-db for its SQLite file.
-      config.declare("keel.log.level", "keel.log.format", "keel.app.name");
-      config.validate();
-      var specs = new ArrayList<Pipeline.RouteSpec>();
-      for (Registered r : routes) {
-        specs.add(new Pipeline.RouteSpec(r.method(), r.pattern(), r.handler(), r.group().chain()));
-      }
-      pipeline =
-          new Pipeline(
-              specs,
-              middleware,
-              before,
-              after,
-              new ResultEncoder(
-                  json,
-                  new ResultEncoder.Options(
-                      settings.etag(), settings.compression(), settings.compressionThreshold()),
-                  errorBody),
-              new ErrorMapper(errorMappings));
-    }
-    return pipeline;
+  /** Validates the configuration and composes the pipeline, once. */
+  private synchronized void prepare() {
+    if (pipeline != null) return;
+    settings = ServerSettings.from(config);
+    json =
+        new JsonCodec(
+            new JsonCodec.Limits(
+                config.integer("keel.json.max-nesting-depth", 64, 1, 10_000),
+                config.integer("keel.json.max-string-length", 1_000_000, 1, Integer.MAX_VALUE),
+                config.integer("keel.json.max-number-length", 100, 1, 10_000),
+                config.integer("keel.json.max-collection-size", 1_000, 1, Integer.MAX_VALUE)));
+    // Known without the modules that read them: the log keys are read by the logging set-up
+    // (spi.ConsoleLogging) before any app exists, keel.app.name by keel-db for its SQLite file.
+    config.declare("keel.log.level", "keel.log.format", "keel.app.name");
+    config.validate();
+    var options =
+        new ResultEncoder.Options(
+            settings.etag(), settings.compression(), settings.compressionThreshold());
+    pipeline =
+        new Pipeline(
+            registry.specs(),
+            registry.middleware(),
+            registry.before,
+            registry.after,
+            new ResultEncoder(json, options, errorBody),
+            new ErrorMapper(errorMappings));
   }
 
   /**
@@ -408,40 +415,15 @@ public final class Keel implements Routes {
       }
     }
     // Drain first (readiness fails while the port still serves), then end long-lived streams.
-    for (Runnable hook : drainHooks) {
-      try {
-        hook.run();
-      } catch (RuntimeException e) {
-        log.warn("A drain hook failed at shutdown", e);
-      }
-    }
-    for (Runnable hook : stoppingHooks) {
-      try {
-        hook.run();
-      } catch (RuntimeException e) {
-        log.warn("A stopping hook failed", e);
-      }
-    }
-    if (server != null) {
-      server.stop(settings.shutdownGrace());
-    }
-    closeResources();
+    lifecycle.beginStop();
+    if (server != null) server.stop(settings.shutdownGrace());
+    if (localServer != null) localServer.stop(Duration.ZERO);
+    lifecycle.closeResources();
     if (server != null) log.info("Keel stopped");
   }
 
-  private void closeResources() {
-    while (!resources.isEmpty()) {
-      AutoCloseable r = resources.pop();
-      try {
-        r.close();
-      } catch (Exception e) {
-        log.warn("Closing {} at shutdown failed", r, e);
-      }
-    }
-  }
-
   /**
-   * The middleware order and the route table, as {@code ./keel routes NAME} prints them:
+   * The middleware order and the route table, as {@code keel routes} prints them:
    *
    * <pre>
    * middleware, outermost first:
@@ -453,43 +435,7 @@ public final class Keel implements Routes {
    * </pre>
    */
   public String routeTable() {
-    var b = new StringBuilder("middleware, outermost first:\n");
-    if (middleware.isEmpty()) b.append("  (none)\n");
-    for (int i = 0; i < middleware.size(); i++) {
-      b.append("  ").append(i + 1).append(". ").append(describe(middleware.get(i))).append('\n');
-    }
-    b.append("routes:\n");
-    routes.stream()
-        .sorted(
-            java.util.Comparator.comparing(Registered::pattern).thenComparing(Registered::method))
-        .forEach(
-            r -> {
-              b.append(String.format("  %-7s %-40s", r.method(), r.pattern()));
-              var chain = r.group().chain();
-              if (!chain.isEmpty()) {
-                b.append(" group middleware: ");
-                b.append(String.join(", ", chain.stream().map(Keel::describe).toList()));
-              }
-              if (r.handler() instanceof Handler.NonBlocking) b.append(" (non-blocking)");
-              b.setLength(b.toString().stripTrailing().length());
-              b.append('\n');
-            });
-    return b.toString();
-  }
-
-  /**
-   * A readable name: the class's own {@code toString()}, else its name, for lambdas the outer one.
-   */
-  private static String describe(Object o) {
-    Class<?> c = o.getClass();
-    if (c.isHidden() || c.isSynthetic()) {
-      String name = c.getName();
-      int cut = name.indexOf("$$");
-      name = cut > 0 ? name.substring(0, cut) : name;
-      return name.substring(name.lastIndexOf('.') + 1) + " (lambda)";
-    }
-    String text = o.toString();
-    return text.startsWith(c.getName() + "@") ? c.getSimpleName() : text;
+    return registry.table();
   }
 
   /** The port the server listens on; the real one when {@code keel.server.port} was 0. */
@@ -503,58 +449,11 @@ public final class Keel implements Routes {
     return (settings.tls() ? "https" : "http") + "://localhost:" + port();
   }
 
-  private void checkNotStarted(String what) {
+  private void checkOpen() {
     if (pipeline != null) {
-      throw new IllegalStateException("cannot " + what + " after the application started");
-    }
-  }
-
-  private record Registered(String method, String pattern, Handler handler, Group group) {}
-
-  /**
-   * Routes under a prefix with middleware of their own. A group's middleware wraps all of its
-   * routes, whether added before or after them; a nested group adds to its parent's.
-   */
-  private final class Group implements Routes {
-    private final String prefix;
-    private final Group parent;
-    private final List<Middleware> own = new ArrayList<>();
-
-    Group(String prefix, Group parent) {
-      if (!prefix.isEmpty() && (!prefix.startsWith("/") || prefix.endsWith("/"))) {
-        throw new IllegalArgumentException(
-            "group prefix \"" + prefix + "\" must start with / and not end with /, e.g. /api");
-      }
-      this.prefix = prefix;
-      this.parent = parent;
-    }
-
-    List<Middleware> chain() {
-      if (parent == null) return List.of(); // the root's middleware is the application's
-      var all = new ArrayList<>(parent.chain());
-      all.addAll(own);
-      return all;
-    }
-
-    @Override
-    public Routes route(String method, String pattern, Handler handler) {
-      checkNotStarted("add route " + method + " " + prefix + pattern);
-      String full = pattern.equals("/") && !prefix.isEmpty() ? prefix : prefix + pattern;
-      routes.add(new Registered(method, full, handler, this));
-      return this;
-    }
-
-    @Override
-    public Routes group(String sub, Consumer<Routes> body) {
-      body.accept(new Group(prefix + sub, this));
-      return this;
-    }
-
-    @Override
-    public Routes use(Middleware m) {
-      checkNotStarted("add middleware");
-      own.add(Objects.requireNonNull(m, "middleware"));
-      return this;
+      throw new IllegalStateException(
+          "the application has started (or served an in-process request): register routes,"
+              + " middleware, plugins and services before that");
     }
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The health-check registry and the drain hook that keel-ops builds on. */
+/** Health checks as services, and the drain hook that keel-ops builds on. */
 class HealthCheckTest {
 
   static Keel app() {
@@ -23,8 +23,8 @@ class HealthCheckTest {
   void checksAreKeptInRegistrationOrder() throws Exception {
     var db = HealthCheck.of("database", () -> {});
     var broker = HealthCheck.of("broker", HealthCheck.Probe.LIVENESS, () -> {});
-    Keel app = app().healthCheck(db).healthCheck(broker);
-    assertThat(app.healthChecks()).containsExactly(db, broker);
+    Keel app = app().provide(HealthCheck.class, db).provide(HealthCheck.class, broker);
+    assertThat(app.services(HealthCheck.class)).containsExactly(db, broker);
     assertThat(db.probe()).isEqualTo(HealthCheck.Probe.READINESS);
     assertThat(broker.probe()).isEqualTo(HealthCheck.Probe.LIVENESS);
     assertThat(db.toString()).isEqualTo("HealthCheck[database, READINESS]");

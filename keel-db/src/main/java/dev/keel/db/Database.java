@@ -14,8 +14,10 @@ import dev.keel.db.internal.DbUrl;
 import dev.keel.db.internal.Engine;
 import dev.keel.db.internal.Migrator;
 import dev.keel.db.internal.PendingCheck;
+import dev.keel.db.spi.DataSourceObserver;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +31,7 @@ import javax.sql.DataSource;
  * record repositories and transactions.
  *
  * <pre>{@code
- * Database db = new Database();
+ * Database db = Database.create();
  * Keel.create(args).install(db).get("/articles/{id}", ctx ->
  *     db.sql("select * from article where id = :id")
  *         .bind("id", ctx.pathParam("id", Long.class)).one(Article.class)).start();
@@ -74,16 +76,31 @@ import javax.sql.DataSource;
 public final class Database implements Plugin, AutoCloseable {
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
+  private final UnaryOperator<DataSource> wrapper;
+  private final Consumer<HikariConfig> poolSettings;
   private volatile Engine engine;
-  private UnaryOperator<DataSource> wrapper = UnaryOperator.identity();
-  private Consumer<HikariConfig> poolSettings = pool -> {};
 
-  /** A database configured from {@code keel.db.*} when installed into an application. */
-  public Database() {}
+  private Database(Builder builder) {
+    this.wrapper = builder.wrapper;
+    this.poolSettings = builder.poolSettings;
+  }
+
+  /**
+   * A database configured from {@code keel.db.*} when installed into an application. With keel-ops
+   * installed too, its pool metrics and statement traces are published without further wiring.
+   */
+  public static Database create() {
+    return builder().build();
+  }
+
+  /** Settings that configuration cannot hold: a pool callback, a data-source wrapper. */
+  public static Builder builder() {
+    return new Builder();
+  }
 
   /** Connects now with the {@code keel.db.*} settings of {@code config} (no application). */
   public static Database connect(Config config) {
-    return new Database().open(config);
+    return builder().connect(config);
   }
 
   /** Connects now to {@code url} (any form {@code keel.db.url} accepts), with default settings. */
@@ -91,33 +108,45 @@ public final class Database implements Plugin, AutoCloseable {
     return connect(Config.builder().defaults(Map.of("keel.db.url", url)).build());
   }
 
-  /**
-   * Wraps the pool's {@link DataSource} before any statement runs, for metrics or tracing. Call
-   * before the database connects (before {@link Keel#start()} / {@link #connect}).
-   */
-  public Database wrapDataSource(UnaryOperator<DataSource> wrapper) {
-    checkNotConnected("wrapDataSource");
-    UnaryOperator<DataSource> before = this.wrapper;
-    UnaryOperator<DataSource> next = Objects.requireNonNull(wrapper, "wrapper");
-    this.wrapper = ds -> next.apply(before.apply(ds));
-    return this;
-  }
+  /** Code settings of a {@link Database}; see {@link #builder()}. */
+  public static final class Builder {
+    private UnaryOperator<DataSource> wrapper = UnaryOperator.identity();
+    private Consumer<HikariConfig> poolSettings = pool -> {};
 
-  /**
-   * Adjusts the HikariCP settings before the pool starts, e.g. to publish its metrics: {@code
-   * database.configurePool(ops::hikari)}. Keel's own settings ({@code keel.db.*}) are applied
-   * first. Call before the database connects (before {@link Keel#start()} / {@link #connect}).
-   */
-  public Database configurePool(Consumer<HikariConfig> settings) {
-    checkNotConnected("configurePool");
-    this.poolSettings = this.poolSettings.andThen(Objects.requireNonNull(settings, "settings"));
-    return this;
-  }
+    private Builder() {}
 
-  private void checkNotConnected(String method) {
-    Engine e = engine;
-    if (e != null && e.connected()) {
-      throw new IllegalStateException(method + " must be called before the database connects");
+    /**
+     * Wraps the pool's {@link DataSource} before any statement runs, inside what the application's
+     * {@link DataSourceObserver}s wrap (keel-ops' tracing).
+     */
+    public Builder wrapDataSource(UnaryOperator<DataSource> wrapper) {
+      UnaryOperator<DataSource> before = this.wrapper;
+      UnaryOperator<DataSource> next = Objects.requireNonNull(wrapper, "wrapper");
+      this.wrapper = ds -> next.apply(before.apply(ds));
+      return this;
+    }
+
+    /**
+     * Adjusts the HikariCP settings after Keel's own ({@code keel.db.*}), before the pool starts.
+     */
+    public Builder configurePool(Consumer<HikariConfig> settings) {
+      this.poolSettings = this.poolSettings.andThen(Objects.requireNonNull(settings, "settings"));
+      return this;
+    }
+
+    /** A database to {@linkplain Keel#install install}; it connects when the application starts. */
+    public Database build() {
+      return new Database(this);
+    }
+
+    /**
+     * Connects a database now with the {@code keel.db.*} settings of {@code config}, without an
+     * application; applies migrations when {@code keel.db.migrate} says so.
+     *
+     * @throws DatabaseUnavailableException naming the URL and the cause when it cannot connect
+     */
+    public Database connect(Config config) {
+      return build().open(config);
     }
   }
 
@@ -134,10 +163,11 @@ public final class Database implements Plugin, AutoCloseable {
         new PendingCheck(
             settings, "./keel db migrate " + config.string("keel.app.name").orElse("NAME"));
     engine = new Engine(settings);
-    app.onStart(() -> start(pending));
+    app.onStart(() -> start(pending, app.services(DataSourceObserver.class)));
     app.onStop(this);
     // Readiness fails while the database does not answer (keel-ops serves it at /health/ready).
-    app.healthCheck(
+    app.provide(
+        HealthCheck.class,
         HealthCheck.of(
             "database",
             () -> {
@@ -147,10 +177,11 @@ public final class Database implements Plugin, AutoCloseable {
               }
             }));
     if (!settings.migrate() && settings.pendingMigrations() == PendingMigrations.WARN) {
-      app.healthCheck(HealthCheck.of("migrations", pending::check));
+      app.provide(HealthCheck.class, HealthCheck.of("migrations", pending::check));
     }
     String retryAfter = Long.toString(Math.max(1, settings.retryAfter().toSeconds()));
-    app.use(
+    // outermost, so the header is set whichever middleware or handler met the outage
+    app.useOutermost(
         next ->
             ctx -> {
               try {
@@ -194,11 +225,21 @@ public final class Database implements Plugin, AutoCloseable {
     }
   }
 
-  /** The start hook: connects, then migrates or checks for pending migrations. */
-  private void start(PendingCheck pending) {
+  /**
+   * The start hook: connects, with the application's observers (keel-ops) around the pool, then
+   * migrates or checks for pending migrations.
+   */
+  private void start(PendingCheck pending, List<DataSourceObserver> observers) {
     Engine e = engine;
+    UnaryOperator<DataSource> wrap = wrapper;
+    Consumer<HikariConfig> pool = poolSettings;
+    for (DataSourceObserver o : observers) {
+      UnaryOperator<DataSource> inner = wrap;
+      wrap = ds -> o.wrap(inner.apply(ds));
+      pool = pool.andThen(o::configurePool);
+    }
     try {
-      e.connect(wrapper, poolSettings);
+      e.connect(wrap, pool);
       if (e.settings().migrate()) {
         migrate();
       } else {
@@ -236,14 +277,8 @@ public final class Database implements Plugin, AutoCloseable {
     }
   }
 
-  /**
-   * Connects this database now with the {@code keel.db.*} settings of {@code config}, without an
-   * application (after {@link #wrapDataSource}, say). Applies migrations when {@code
-   * keel.db.migrate} says so.
-   *
-   * @throws DatabaseUnavailableException naming the URL and the cause when it cannot connect
-   */
-  public Database open(Config config) {
+  /** Connects now, without an application; see {@link Builder#connect}. */
+  private Database open(Config config) {
     if (engine != null) throw new IllegalStateException("this Database is already connected");
     Engine e = new Engine(settings(config, false));
     e.connect(wrapper, poolSettings);
@@ -401,7 +436,7 @@ public final class Database implements Plugin, AutoCloseable {
     return engine().pool();
   }
 
-  /** The data source statements use: the pool as wrapped by {@link #wrapDataSource}. */
+  /** The data source statements use: the pool as wrapped (by keel-ops, by the builder). */
   public DataSource dataSource() {
     return engine().dataSource();
   }

@@ -29,22 +29,16 @@ public final class Query {
   public record Filter(String column, Op op, Object value) {
     /** Comparison operators. {@code IN} takes a collection; {@code IS_NULL} ignores the value. */
     public enum Op {
-      EQ("="),
-      NE("<>"),
-      LT("<"),
-      LE("<="),
-      GT(">"),
-      GE(">="),
-      LIKE("like"),
-      IN("in"),
-      IS_NULL("is null"),
-      IS_NOT_NULL("is not null");
-
-      final String sql;
-
-      Op(String sql) {
-        this.sql = sql;
-      }
+      EQ,
+      NE,
+      LT,
+      LE,
+      GT,
+      GE,
+      LIKE,
+      IN,
+      IS_NULL,
+      IS_NOT_NULL
     }
 
     public Filter {

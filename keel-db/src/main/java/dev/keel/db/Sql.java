@@ -15,11 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * One SQL statement with named parameters, from {@link Database#sql(String)}.
@@ -42,6 +38,10 @@ public final class Sql {
   private final Engine engine;
   private final NamedSql sql;
   private final Map<String, Object> values = new HashMap<>();
+  // what the running query maps rows to and how many it reads (0: all); fields rather than a
+  // capturing lambda so that a query allocates nothing for the statement path
+  private Class<?> rowType;
+  private int maxRows;
 
   Sql(Engine engine, String sql) {
     this.engine = engine;
@@ -112,53 +112,17 @@ public final class Sql {
    * The rows as a lazy stream that holds a connection until closed: use it in try-with-resources.
    */
   public <T> Stream<T> stream(Class<T> type) {
-    Connection c = engine.acquire();
-    try {
-      PreparedStatement ps = prepare(c, false);
-      ResultSet rs = ps.executeQuery();
-      RowMapper<T> mapper = mapper(type, rs);
-      var it =
-          new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED) {
-            @Override
-            public boolean tryAdvance(Consumer<? super T> action) {
-              try {
-                if (!rs.next()) return false;
-                action.accept(mapper.map(rs));
-                return true;
-              } catch (SQLException e) {
-                throw engine.translate(e, sql.source());
-              }
-            }
-          };
-      return StreamSupport.stream(it, false)
-          .onClose(
-              () -> {
-                try {
-                  ps.close();
-                } catch (SQLException e) {
-                  throw engine.translate(e, sql.source());
-                } finally {
-                  engine.release(c);
-                }
-              });
-    } catch (SQLException e) {
-      engine.release(c);
-      throw engine.translate(e, sql.source());
-    } catch (RuntimeException e) {
-      engine.release(c);
-      throw e;
-    }
+    return engine.statements().stream(sql.source(), c -> prepare(c, false), rs -> mapper(type, rs));
   }
 
   /** Runs an insert, update, delete or DDL statement; returns the number of rows changed. */
   public int update() {
-    Connection c = engine.acquire();
+    return engine.statements().run(sql.source(), this, Sql::executeUpdate);
+  }
+
+  private int executeUpdate(Connection c) throws SQLException {
     try (PreparedStatement ps = prepare(c, false)) {
       return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw engine.translate(e, sql.source());
-    } finally {
-      engine.release(c);
     }
   }
 
@@ -167,7 +131,10 @@ public final class Sql {
    * column, e.g. {@code id}).
    */
   public long insert() {
-    Connection c = engine.acquire();
+    return engine.statements().run(sql.source(), this, Sql::executeInsert);
+  }
+
+  private long executeInsert(Connection c) throws SQLException {
     try (PreparedStatement ps = prepare(c, true)) {
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -176,10 +143,6 @@ public final class Sql {
         }
         return keys.getLong(1);
       }
-    } catch (SQLException e) {
-      throw engine.translate(e, sql.source());
-    } finally {
-      engine.release(c);
     }
   }
 
@@ -198,8 +161,10 @@ public final class Sql {
               + sql.source());
     }
     if (rows.isEmpty()) return new int[0];
-    Connection c = engine.acquire();
-    engine.track(sql.source());
+    return engine.statements().run(sql.source(), c -> executeBatch(c, rows));
+  }
+
+  private int[] executeBatch(Connection c, Collection<?> rows) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
       Map<String, Object> base = new HashMap<>(values);
       for (Object row : rows) {
@@ -215,10 +180,6 @@ public final class Sql {
         ps.addBatch();
       }
       return ps.executeBatch();
-    } catch (SQLException e) {
-      throw engine.translate(e, sql.source());
-    } finally {
-      engine.release(c);
     }
   }
 
@@ -235,28 +196,31 @@ public final class Sql {
   // ---------------------------------------------------------------- internals
 
   private <T> List<T> query(Class<T> type, int limit) {
-    Connection c = engine.acquire();
+    rowType = type;
+    maxRows = limit;
+    @SuppressWarnings("unchecked") // rows() maps each row to rowType, which is T
+    List<T> rows = (List<T>) engine.statements().run(sql.source(), this, Sql::rows);
+    return rows;
+  }
+
+  private List<?> rows(Connection c) throws SQLException {
     try (PreparedStatement ps = prepare(c, false)) {
-      if (limit > 0) ps.setMaxRows(limit);
+      if (maxRows > 0) ps.setMaxRows(maxRows);
       try (ResultSet rs = ps.executeQuery()) {
-        List<T> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         if (!rs.next()) return out;
-        RowMapper<T> mapper = mapper(type, rs);
+        RowMapper<?> mapper = mapper(rowType, rs);
         do {
           out.add(mapper.map(rs));
         } while (rs.next());
         return out;
       }
-    } catch (SQLException e) {
-      throw engine.translate(e, sql.source());
-    } finally {
-      engine.release(c);
     }
   }
 
   private <T> RowMapper<T> mapper(Class<T> type, ResultSet rs) throws SQLException {
     if (type.isRecord()) return engine.type(type).mapper(rs, sql.source());
-    var reader = Values.reader(type, engine.dialect());
+    var reader = Values.reader(type, engine.sqlDialect());
     @SuppressWarnings(
         "unchecked") // a primitive class stands for its box: one(long.class) is a Long
     RowMapper<T> mapper = r -> (T) reader.read(r, 1);
@@ -264,7 +228,6 @@ public final class Sql {
   }
 
   private PreparedStatement prepare(Connection c, boolean keys) throws SQLException {
-    engine.track(sql.source());
     String text = sql.jdbc();
     int[] counts = null;
     if (sql.hasExpandable()) {
@@ -306,9 +269,9 @@ public final class Sql {
       }
       Object value = v.get(name);
       if (counts != null && sql.expandable(i) && value instanceof Collection<?> col) {
-        for (Object element : col) Values.bind(ps, p++, element, engine.dialect());
+        for (Object element : col) Values.bind(ps, p++, element, engine.sqlDialect());
       } else {
-        Values.bind(ps, p++, value, engine.dialect());
+        Values.bind(ps, p++, value, engine.sqlDialect());
       }
     }
   }

@@ -31,7 +31,7 @@ class AvailabilityTest {
     }
     Config config = Config.builder().defaults(Map.of("keel.db.url", url)).build();
     try {
-      Keel app = Keel.create(config).install(new Database()); // connects at start, not here
+      Keel app = Keel.create(config).install(Database.create()); // connects at start, not here
       assertThatThrownBy(app::start)
           .isInstanceOf(StartupException.class)
           .hasMessageStartingWith("Keel could not connect to the database at " + shown + ": ")
@@ -47,7 +47,7 @@ class AvailabilityTest {
 
   @BothDatabases
   void anExhaustedOrLostDatabaseAnswers503AndRecovers(TestDb t) throws Exception {
-    Database db = new Database();
+    Database db = Database.create();
     Keel app =
         Keel.create(
                 t.config(
@@ -92,7 +92,7 @@ class AvailabilityTest {
         TcpProxy proxy = new TcpProxy(5432)) {
       proxy.start();
       String name = t.url.substring(t.url.lastIndexOf('/') + 1);
-      Database db = new Database();
+      Database db = Database.create();
       Keel app =
           Keel.create(
                   Config.builder()

@@ -33,7 +33,7 @@ class ConstraintTest {
             ConstraintViolationException.class,
             e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.CHECK));
     // the same through an application: its plugin maps the violations
-    Database db = new Database();
+    Database db = Database.create();
     Keel app = Keel.create(t.config()).install(db);
     var appParents = db.repository(Parent.class);
     var appChildren = db.repository(Child.class);

@@ -11,7 +11,7 @@ class DatabasePluginTest {
 
   @BothDatabases
   void routesQueryTheInstalledDatabase(TestDb t) {
-    Database db = new Database();
+    Database db = Database.create();
     Keel app = Keel.create(t.config()).install(db);
     app.onStart( // the database connects at start, after the configuration is validated
         () -> {
@@ -43,7 +43,7 @@ class DatabasePluginTest {
 
   @BothDatabases
   void statementsAndRepositoriesAreMadeAtInstallAndRunOnceStarted(TestDb t) {
-    Database db = new Database();
+    Database db = Database.create();
     Keel app = Keel.create(t.config()).install(db);
     Repository<Article> articles = db.repository(Article.class); // no connection needed yet
     Sql count = db.sql("select count(*) from article");

@@ -7,6 +7,6 @@ public final class DbStartupApp {
   private DbStartupApp() {}
 
   public static void main(String[] args) {
-    Keel.create(args).install(new Database()).get("/", ctx -> "ok").start();
+    Keel.create(args).install(Database.create()).get("/", ctx -> "ok").start();
   }
 }

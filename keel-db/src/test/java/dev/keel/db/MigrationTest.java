@@ -17,7 +17,7 @@ class MigrationTest {
 
   @BothDatabases
   void migrationsRunAtStartUpInDevAndTest(TestDb t) {
-    Database db = new Database();
+    Database db = Database.create();
     Keel app = Keel.create(t.config("keel.db.migrations=classpath:migrations/good")).install(db);
     try {
       app.start();
@@ -46,7 +46,7 @@ class MigrationTest {
     assertThatThrownBy(
             () ->
                 Keel.create(t.config("keel.db.migrations=classpath:migrations/bad"))
-                    .install(new Database())
+                    .install(Database.create())
                     .start())
         .isInstanceOf(StartupException.class)
         .hasCauseInstanceOf(DatabaseException.class)

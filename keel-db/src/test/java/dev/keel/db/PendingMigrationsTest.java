@@ -28,7 +28,7 @@ class PendingMigrationsTest {
         Database.connect(t.config("keel.db.migrations=classpath:migrations/good"))) {
       assertThat(applied.migrate()).isZero(); // V1 and V2 applied; V3 of "later" is pending
     }
-    Keel app = prodApp(t).install(new Database());
+    Keel app = prodApp(t).install(Database.create());
     assertThatThrownBy(app::start)
         .isInstanceOf(StartupException.class)
         .hasMessageStartingWith(
@@ -43,11 +43,11 @@ class PendingMigrationsTest {
 
   @BothDatabases
   void tolerantStartUpKeepsReadinessDownUntilTheyAreApplied(TestDb t) throws Exception {
-    Database db = new Database();
+    Database db = Database.create();
     Keel app = prodApp(t, "keel.db.pending-migrations=warn").install(db).start();
     try {
       HealthCheck migrations =
-          app.healthChecks().stream()
+          app.services(HealthCheck.class).stream()
               .filter(c -> c.name().equals("migrations"))
               .findFirst()
               .orElseThrow();
@@ -68,10 +68,12 @@ class PendingMigrationsTest {
         Database.connect(t.config("keel.db.migrations=classpath:migrations/later"))) {
       assertThat(applied.migrate()).isZero();
     }
-    Keel app = prodApp(t).install(new Database()).start();
+    Keel app = prodApp(t).install(Database.create()).start();
     try {
       assertThat(app.port()).isPositive();
-      assertThat(app.healthChecks()).extracting(HealthCheck::name).containsExactly("database");
+      assertThat(app.services(HealthCheck.class))
+          .extracting(HealthCheck::name)
+          .containsExactly("database");
     } finally {
       app.stop();
     }

@@ -108,7 +108,7 @@ class RelationsTest {
   void twentyArticlesWithAuthorsAndTagsTakeThreeQueries(TestDb t) {
     var statements = new AtomicInteger();
     try (Database db =
-        new Database().wrapDataSource(ds -> counting(ds, statements)).open(t.config())) {
+        Database.builder().wrapDataSource(ds -> counting(ds, statements)).connect(t.config())) {
       for (String s : SCHEMA) db.sql(t.ddlText(s)).update();
       seed(db);
       statements.set(0);
@@ -136,7 +136,7 @@ class RelationsTest {
 
   @BothDatabases
   void strictLoadingTurnedOnByConfigFailsTheRequest(TestDb t) {
-    Database db = new Database();
+    Database db = Database.create();
     Keel app = Keel.create(t.config("keel.db.strict-loading=true")).install(db);
     t.ddl(SCHEMA); // through a second connection: the app's connects at start
     seed(t.db());

@@ -65,7 +65,7 @@ class RepositoryTest {
     var direct = t.db().repository(Article.class);
     Article a = direct.insert(article("a", 0));
     direct.update(a);
-    Database db = new Database();
+    Database db = Database.create();
     Keel app = Keel.create(t.config()).install(db);
     var repo = db.repository(Article.class);
     app.put("/articles/{id}", ctx -> repo.update(a)); // a is stale now

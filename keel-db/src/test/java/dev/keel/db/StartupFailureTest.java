@@ -29,7 +29,7 @@ class StartupFailureTest {
             .environment(env)
             .defaults(Map.of("keel.db.url", url, "keel.server.port", "0"))
             .build();
-    return Keel.create(config).install(new Database());
+    return Keel.create(config).install(Database.create());
   }
 
   /** What the JVM prints for it when uncaught from main. */
@@ -49,7 +49,7 @@ class StartupFailureTest {
             .defaults(Map.of("keel.app.name", name, "keel.server.port", "0"))
             .build();
     try {
-      Keel app = Keel.create(config).install(new Database());
+      Keel app = Keel.create(config).install(Database.create());
       assertThatThrownBy(app::start)
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining(

@@ -5,12 +5,11 @@ import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
 import dev.keel.core.Routes;
 import dev.keel.core.StaticFiles;
+import dev.keel.core.spi.RouteBinder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * by keel-processor; functional routes by {@link #route}/{@link #describe}.
  *
  * <pre>{@code
- * OpenApi openApi = new OpenApi();
+ * OpenApi openApi = OpenApi.create();
  * Keel app = Keel.create(args).install(openApi).controllers(new ArticlesController());
  * openApi.route(app, "GET", "/health", op -> op.summary("Liveness").response(200, String.class),
  *     ctx -> "ok");
@@ -48,12 +47,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   <tr><td>{@code keel.openapi.docs}</td><td>{@code true}: serve {@code /docs}</td></tr>
  *   <tr><td>{@code keel.security.scheme}</td><td>{@code Bearer}: keel-security's
  *       {@code Authorization} scheme, for guarded operations ({@link #authorizationScheme})</td></tr>
- *   <tr><td>{@code keel.openapi.write}</td><td>unset; a file to write the document to at start,
- *       then exit ({@code ./keel openapi NAME FILE})</td></tr>
  * </table>
  *
  * <p>The document is built once, at start-up (or on first request to an application that was not
- * started, such as one under the in-process test client).
+ * started, such as one under the in-process test client); {@link #json()} gives it to tools such as
+ * {@code keel openapi}. {@link #builder()} sets in code what configuration cannot hold: the error
+ * body's type and the security schemes.
  */
 public final class OpenApi implements Plugin {
   private static final Logger log = LoggerFactory.getLogger(OpenApi.class);
@@ -69,11 +68,75 @@ public final class OpenApi implements Plugin {
   private String title;
   private String version;
   private String authorization = "Bearer";
-  private java.lang.reflect.Type errorBody;
+  private final java.lang.reflect.Type errorBody;
   private volatile byte[] jsonBytes;
   private volatile byte[] yamlBytes;
 
-  public OpenApi() {}
+  private OpenApi(Builder b) {
+    this.errorBody = b.errorBody;
+    b.schemes.forEach(step -> step.accept(this));
+  }
+
+  /** The document and docs page with every setting from {@code keel.openapi.*}. */
+  public static OpenApi create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Code settings of {@link OpenApi}; all optional. */
+  public static final class Builder {
+    private final List<Consumer<OpenApi>> schemes = new ArrayList<>();
+    private java.lang.reflect.Type errorBody;
+
+    private Builder() {}
+
+    /**
+     * The {@code Authorization} scheme that keel-security reads ({@code keel.security.scheme}) for
+     * the operations that {@code @Requires} or a {@code Principal} parameter guard. Without any of
+     * {@code authorizationScheme}, {@link #sessionCookie} and {@link #apiKeyHeader}, the document
+     * names one scheme, {@code bearerAuth} (HTTP bearer, JWT); with them, every guarded operation
+     * accepts any of the named schemes. When none is named, {@code keel.security.scheme}
+     * (keel-security's setting) is used, so an app with {@code Token} there needs no call.
+     *
+     * @param scheme {@code Bearer} (an HTTP bearer scheme), or another such as Conduit's {@code
+     *     Token}, which OpenAPI can only describe as an {@code Authorization} header
+     */
+    public Builder authorizationScheme(String scheme) {
+      Objects.requireNonNull(scheme, "scheme");
+      schemes.add(o -> o.authorizationScheme(scheme));
+      return this;
+    }
+
+    /** Guarded operations also accept keel-security's session cookie named {@code name}. */
+    public Builder sessionCookie(String name) {
+      Objects.requireNonNull(name, "name");
+      schemes.add(o -> o.sessionCookie(name));
+      return this;
+    }
+
+    /** Guarded operations also accept keel-security's API keys in the header {@code name}. */
+    public Builder apiKeyHeader(String name) {
+      Objects.requireNonNull(name, "name");
+      schemes.add(o -> o.apiKeyHeader(name));
+      return this;
+    }
+
+    /**
+     * Describes error responses as {@code application/json} of {@code type} instead of RFC 9457
+     * problem+json: pass the type that the app's {@link Keel#errorBody} function returns.
+     */
+    public Builder errorBody(java.lang.reflect.Type type) {
+      this.errorBody = Objects.requireNonNull(type, "type");
+      return this;
+    }
+
+    public OpenApi build() {
+      return new OpenApi(this);
+    }
+  }
 
   @Override
   public void install(Keel app) {
@@ -82,7 +145,6 @@ public final class OpenApi implements Plugin {
     title = config.string("keel.openapi.title", "Keel API");
     version = config.string("keel.openapi.version", "0.1.0");
     boolean docs = config.bool("keel.openapi.docs", true);
-    var write = config.path("keel.openapi.write");
     // keel-security's setting, read here too so that Conduit's "Token" needs no second mention
     authorization = config.string("keel.security.scheme", "Bearer");
     app.get(
@@ -116,29 +178,10 @@ public final class OpenApi implements Plugin {
           });
       app.get("/docs/{*path}", StaticFiles.classpath(root));
     }
-    app.onStart(
-        () -> {
-          json(); // fail fast on a missing controller description
-          write.ifPresent(this::writeAndExit);
-        });
+    app.onStart(this::json); // fail fast on a missing controller description
   }
 
-  /**
-   * The {@code Authorization} scheme that keel-security reads ({@code keel.security.scheme}) for
-   * the operations that {@code @Requires} or a {@code Principal} parameter guard. Without any of
-   * {@code authorizationScheme}, {@link #sessionCookie} and {@link #apiKeyHeader}, the document
-   * names one scheme, {@code bearerAuth} (HTTP bearer, JWT); with them, every guarded operation
-   * accepts any of the named schemes. When none is named, {@code keel.security.scheme}
-   * (keel-security's setting) is used, so an app with {@code Token} there needs no call.
-   *
-   * <pre>{@code
-   * new OpenApi().authorizationScheme(security.scheme()).sessionCookie("keel_session").apiKeyHeader("X-API-Key")
-   * }</pre>
-   *
-   * @param scheme {@code Bearer} (an HTTP bearer scheme), or another such as Conduit's {@code
-   *     Token}, which OpenAPI can only describe as an {@code Authorization} header
-   */
-  public OpenApi authorizationScheme(String scheme) {
+  private void authorizationScheme(String scheme) {
     ObjectNode node = json.createObjectNode();
     if (scheme.equalsIgnoreCase("Bearer")) {
       node.put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
@@ -149,34 +192,20 @@ public final class OpenApi implements Plugin {
           .put("description", "'" + scheme + " <JWT>'");
     }
     securitySchemes.put("bearerAuth", node);
-    return this;
   }
 
-  /** Guarded operations also accept keel-security's session cookie named {@code name}. */
-  public OpenApi sessionCookie(String name) {
+  private void sessionCookie(String name) {
     if (securitySchemes.isEmpty()) authorizationScheme("Bearer");
     securitySchemes.put(
         "sessionCookie",
         json.createObjectNode().put("type", "apiKey").put("in", "cookie").put("name", name));
-    return this;
   }
 
-  /** Guarded operations also accept keel-security's API keys in the header {@code name}. */
-  public OpenApi apiKeyHeader(String name) {
+  private void apiKeyHeader(String name) {
     if (securitySchemes.isEmpty()) authorizationScheme("Bearer");
     securitySchemes.put(
         "apiKey",
         json.createObjectNode().put("type", "apiKey").put("in", "header").put("name", name));
-    return this;
-  }
-
-  /**
-   * Describes error responses as {@code application/json} of {@code type} instead of RFC 9457
-   * problem+json: pass the type that the app's {@link Keel#errorBody} function returns.
-   */
-  public OpenApi errorBody(java.lang.reflect.Type type) {
-    this.errorBody = Objects.requireNonNull(type, "type");
-    return this;
   }
 
   /** Describes a functional route registered elsewhere; {@code pattern} is its full pattern. */
@@ -215,7 +244,9 @@ public final class OpenApi implements Plugin {
               Document.build(
                   title,
                   version,
-                  app.controllerTypes(),
+                  app.services(RouteBinder.class).stream()
+                      .<Class<?>>map(RouteBinder::controller)
+                      .toList(),
                   described,
                   securitySchemes,
                   errorBody,
@@ -233,16 +264,6 @@ public final class OpenApi implements Plugin {
   public byte[] yaml() {
     json();
     return yamlBytes;
-  }
-
-  private void writeAndExit(Path file) {
-    try {
-      Files.write(file, json());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the OpenAPI document to " + file, e);
-    }
-    log.info("Wrote the OpenAPI document to {}", file.toAbsolutePath());
-    Runtime.getRuntime().exit(0);
   }
 
   private String page() {

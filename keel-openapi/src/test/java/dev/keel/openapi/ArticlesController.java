@@ -30,13 +30,19 @@ final class ArticlesController {
     PUBLISHED
   }
 
+  enum Order {
+    NEWEST,
+    OLDEST
+  }
+
   record Author(@NotBlank String name, @Email String email) {}
 
   record NewArticle(
       @NotBlank @Size(max = 120) String title,
       @Pattern(regexp = "[a-z0-9-]+") String slug,
       @Valid Author author,
-      List<String> tags) {}
+      List<String> tags,
+      Optional<@Size(max = 300) String> summary) {}
 
   record Article(UUID id, String slug, String title, State state, Instant createdAt) {}
 
@@ -61,7 +67,10 @@ final class ArticlesController {
   /** Lists articles. */
   @Get
   Page<Article> list(
-      @Query Optional<String> tag, @Query @Max(100) int limit, @Query List<State> state) {
+      @Query Optional<String> tag,
+      @Query(defaultValue = "20") @Max(100) int limit,
+      @Query List<State> state,
+      @Query(defaultValue = "newest") Order order) {
     return new Page<>(articles.values().stream().limit(limit).toList(), articles.size());
   }
 

@@ -18,7 +18,7 @@ class ErrorBodyDocumentTest {
   void errorResponsesUseTheAppsSchemaAndNoProblemSchemaRemains() {
     Keel app =
         Keel.create("--keel.server.port=0")
-            .install(new OpenApi().errorBody(ErrorModel.class))
+            .install(OpenApi.builder().errorBody(ErrorModel.class).build())
             .errorBody(p -> new ErrorModel(new Errors(List.of(p.detail()))))
             .controllers(new ArticlesController());
     try (TestClient client = TestClient.inProcess(app)) {

@@ -28,7 +28,7 @@ class OpenApiTest {
 
   @BeforeEach
   void start() {
-    var openApi = new OpenApi();
+    var openApi = OpenApi.create();
     Keel app =
         Keel.create("--keel.server.port=0", "--keel.openapi.title=Blog API")
             .install(openApi)
@@ -114,10 +114,13 @@ class OpenApiTest {
     assertThat(list.get("parameters").toString())
         .isEqualTo(
             "[{\"name\":\"tag\",\"in\":\"query\",\"required\":false,\"schema\":{\"type\":\"string\"}},"
-                + "{\"name\":\"limit\",\"in\":\"query\",\"required\":true,"
-                + "\"schema\":{\"type\":\"integer\",\"format\":\"int32\",\"maximum\":100}},"
+                + "{\"name\":\"limit\",\"in\":\"query\",\"required\":false,"
+                + "\"schema\":{\"type\":\"integer\",\"format\":\"int32\",\"maximum\":100,"
+                + "\"default\":20}},"
                 + "{\"name\":\"state\",\"in\":\"query\",\"required\":false,"
-                + "\"schema\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/State\"}}}]");
+                + "\"schema\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/State\"}}},"
+                + "{\"name\":\"order\",\"in\":\"query\",\"required\":false,"
+                + "\"schema\":{\"$ref\":\"#/components/schemas/Order\",\"default\":\"NEWEST\"}}]");
     assertThat(list.get("responses").get("200").toString())
         .contains("#/components/schemas/PageArticle");
     assertThat(list.get("responses").get("422").toString())
@@ -142,6 +145,8 @@ class OpenApiTest {
     assertThat(newArticle.get("required").toString()).isEqualTo("[\"title\"]");
     assertThat(newArticle.get("properties").get("title").toString())
         .isEqualTo("{\"type\":\"string\",\"minLength\":1,\"maxLength\":120}");
+    assertThat(newArticle.get("properties").get("summary").toString())
+        .isEqualTo("{\"type\":[\"string\",\"null\"],\"maxLength\":300}");
     assertThat(newArticle.get("properties").get("slug").get("pattern").asString())
         .isEqualTo("[a-z0-9-]+");
     assertThat(newArticle.get("properties").get("author").toString())
@@ -222,7 +227,7 @@ class OpenApiTest {
     Keel app =
         Keel.create("--keel.server.port=0")
             .use(dev.keel.core.SecureHeaders.middleware())
-            .install(new OpenApi());
+            .install(OpenApi.create());
     try (TestClient c = TestClient.inProcess(app)) {
       String policy = c.get("/docs").send().header("Content-Security-Policy").orElseThrow();
       assertThat(policy).contains("default-src 'self'").contains("img-src 'self' data:");
@@ -233,7 +238,7 @@ class OpenApiTest {
   @Test
   void theDocumentCanBeTurnedOffForDocsButStaysForTheApi() {
     Keel app =
-        Keel.create("--keel.server.port=0", "--keel.openapi.docs=false").install(new OpenApi());
+        Keel.create("--keel.server.port=0", "--keel.openapi.docs=false").install(OpenApi.create());
     try (TestClient c = TestClient.inProcess(app)) {
       assertThat(c.get("/docs").send().status()).isEqualTo(404);
       assertThat(c.get("/openapi.json").send().json().get("paths").size()).isZero();

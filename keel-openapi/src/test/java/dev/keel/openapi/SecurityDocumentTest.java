@@ -30,7 +30,7 @@ class SecurityDocumentTest {
             "--keel.profile=test",
             "--keel.security.scheme=" + scheme,
             "--keel.security.jwt.secret=" + SECRET);
-    Security security = Security.from(app.config());
+    Security security = Security.create();
     app.install(security)
         .install(openApi)
         .controllers(new DraftsController(), new DraftsController.MeController());
@@ -59,7 +59,7 @@ class SecurityDocumentTest {
 
   @Test
   void guardedOperationsNameTheBearerSchemeAndTheirPermissions() throws Exception {
-    JsonNode doc = JsonMapper.builder().build().readTree(document(new OpenApi(), "Bearer"));
+    JsonNode doc = JsonMapper.builder().build().readTree(document(OpenApi.create(), "Bearer"));
     assertThat(doc.get("components").get("securitySchemes").toString())
         .isEqualTo(
             "{\"bearerAuth\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}}");
@@ -87,10 +87,11 @@ class SecurityDocumentTest {
   @Test
   void theAppNamesItsSchemesAndEachGuardedOperationAcceptsAnyOfThem() throws Exception {
     var openApi =
-        new OpenApi()
+        OpenApi.builder()
             .authorizationScheme("Token")
             .sessionCookie("keel_session")
-            .apiKeyHeader("X-API-Key");
+            .apiKeyHeader("X-API-Key")
+            .build();
     JsonNode doc = JsonMapper.builder().build().readTree(document(openApi));
     JsonNode schemes = doc.get("components").get("securitySchemes");
     assertThat(schemes.get("bearerAuth").toString())
@@ -110,7 +111,7 @@ class SecurityDocumentTest {
 
   @Test
   void keelSecuritySchemeSettingIsTheDefault() throws Exception {
-    JsonNode doc = JsonMapper.builder().build().readTree(document(new OpenApi(), "Token"));
+    JsonNode doc = JsonMapper.builder().build().readTree(document(OpenApi.create(), "Token"));
     assertThat(doc.get("components").get("securitySchemes").toString())
         .isEqualTo(
             "{\"bearerAuth\":{\"type\":\"apiKey\",\"in\":\"header\",\"name\":\"Authorization\","

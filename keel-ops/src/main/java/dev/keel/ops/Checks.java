@@ -13,8 +13,8 @@ import java.time.Duration;
  * no client library: a fresh connection per check, closed afterwards.
  *
  * <pre>{@code
- * app.healthCheck(Checks.redis("127.0.0.1", 6379))
- *    .healthCheck(Checks.nats("127.0.0.1", 4222));
+ * app.provide(HealthCheck.class, Checks.redis("127.0.0.1", 6379))
+ *    .provide(HealthCheck.class, Checks.nats("127.0.0.1", 4222));
  * }</pre>
  */
 public final class Checks {

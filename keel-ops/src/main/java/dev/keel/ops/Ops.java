@@ -1,17 +1,17 @@
 package dev.keel.ops;
 
-import com.zaxxer.hikari.HikariConfig;
 import dev.keel.core.AccessLog;
 import dev.keel.core.Config;
 import dev.keel.core.Context;
+import dev.keel.core.HealthCheck;
 import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
 import dev.keel.core.RequestId;
 import dev.keel.core.Routes;
 import dev.keel.core.Unauthorized;
 import dev.keel.ops.internal.AdminAccess;
+import dev.keel.ops.internal.DatabaseObserver;
 import dev.keel.ops.internal.HealthEndpoints;
-import dev.keel.ops.internal.HikariMetrics;
 import dev.keel.ops.internal.HttpMetrics;
 import dev.keel.ops.internal.JvmMetrics;
 import dev.keel.ops.internal.OpsSettings;
@@ -40,17 +40,19 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * Ops ops = Ops.create();
  * Keel.create(args)
- *     .install(ops)                                  // install first: it wraps every request
- *     .healthCheck(HealthCheck.of("cache", cache::ping))
+ *     .install(ops)                      // its middleware wraps every request, in any order
+ *     .provide(HealthCheck.class, HealthCheck.of("cache", cache::ping))
  *     .get("/hello", ctx -> "hi")
  *     .start();
  * ops.meterRegistry().counter("greetings").increment();   // your own meters
  * }</pre>
  *
- * <p>Middleware it adds, outermost first: {@link RequestId}, tracing, HTTP metrics, {@link
- * AccessLog}. Endpoints (paths configurable): {@code GET /health/live}, {@code GET /health/ready},
- * {@code GET /metrics}. Settings are {@code keel.ops.*}; see the module README for the table.
- * Thread-safe once the application started.
+ * <p>Middleware it adds ({@linkplain Keel#useOutermost outermost}), in this order: {@link
+ * RequestId}, tracing, HTTP metrics, {@link AccessLog}. With keel-db installed as well, the pool's
+ * metrics and a span per statement come without wiring (a {@code DataSourceObserver}). Endpoints
+ * (paths configurable): {@code GET /health/live}, {@code GET /health/ready}, {@code GET /metrics}.
+ * Settings are {@code keel.ops.*}; see the module README for the table. Thread-safe once the
+ * application started.
  */
 public final class Ops implements Plugin {
   private static final Logger log = LoggerFactory.getLogger(Ops.class);
@@ -125,14 +127,19 @@ public final class Ops implements Plugin {
               + " KEEL_OPS_MANAGEMENT_TOKEN, or serve them on localhost only with"
               + " KEEL_OPS_MANAGEMENT_PORT and KEEL_OPS_MANAGEMENT_HOST=127.0.0.1");
     }
-    health = new HealthEndpoints(s.healthTimeout(), app::healthChecks);
-    if (s.requestId()) app.use(RequestId.middleware());
-    if (s.tracing()) app.use(new ServerTracing(openTelemetry()).middleware());
+    health = new HealthEndpoints(s.healthTimeout(), () -> app.services(HealthCheck.class));
+    // outermost whatever the order of installation: they must see every response
+    if (s.requestId()) app.useOutermost(RequestId.middleware());
+    if (s.tracing()) app.useOutermost(new ServerTracing(openTelemetry()).middleware());
     if (s.metrics()) {
       JvmMetrics.bind(registry, s.virtualThreadMetrics(), r -> app.onStop(r));
-      app.use(new HttpMetrics(registry, s.histogram()).middleware());
+      app.useOutermost(new HttpMetrics(registry, s.histogram()).middleware());
     }
-    if (s.accessLog()) app.use(AccessLog.middleware());
+    if (s.accessLog()) app.useOutermost(AccessLog.middleware());
+    if ((s.metrics() || s.tracing()) && DatabaseObserver.databaseModulePresent()) {
+      DatabaseObserver.provide(
+          app, s.metrics() ? registry : null, s.tracing() ? this::openTelemetry : null);
+    }
 
     app.onDrain(this::drain);
     // closed last registered first: the management server goes before what it serves
@@ -237,20 +244,11 @@ public final class Ops implements Plugin {
 
   /**
    * {@code dataSource} wrapped so every statement becomes a client span, child of the request's
-   * span (OpenTelemetry's JDBC library instrumentation). The SQL is recorded with literals replaced
-   * by {@code ?}.
+   * span (OpenTelemetry's JDBC library instrumentation), with literals replaced by {@code ?}. For
+   * data sources of your own; keel-db's database is traced without this.
    */
   public DataSource traced(DataSource dataSource) {
     return JdbcTelemetry.create(openTelemetry()).wrap(dataSource);
-  }
-
-  /**
-   * Publishes a HikariCP pool's metrics ({@code hikaricp_connections_*}) to {@link
-   * #meterRegistry()}. Call before the pool starts, i.e. on the {@code HikariConfig} the data
-   * source is created from.
-   */
-  public void hikari(HikariConfig pool) {
-    HikariMetrics.bind(pool, registry);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.keel.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.core.HealthCheck;
 import dev.keel.test.TestClient;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -32,8 +33,8 @@ class ChecksTest {
     var app =
         HealthTest.app(Map.of())
             .install(Ops.create())
-            .healthCheck(Checks.redis("127.0.0.1", 6379))
-            .healthCheck(Checks.nats("127.0.0.1", 4222));
+            .provide(HealthCheck.class, Checks.redis("127.0.0.1", 6379))
+            .provide(HealthCheck.class, Checks.nats("127.0.0.1", 4222));
     try (var client = TestClient.inProcess(app)) {
       var r = client.get("/health/ready").send();
       assertThat(r.status()).isEqualTo(200);

@@ -14,11 +14,13 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * keel-db and keel-ops together, as the keel-ops README shows them: health, pool metrics, spans.
+ * keel-db and keel-ops installed together, in either order and with no wiring: health, pool
+ * metrics, statement spans.
  */
 class DatabaseWiringTest {
   final InMemorySpanExporter exporter = InMemorySpanExporter.create();
@@ -35,17 +37,20 @@ class DatabaseWiringTest {
     sdk.close();
   }
 
-  @Test
-  void theDatabaseReportsHealthPoolMetricsAndQuerySpans(@TempDir Path dir) {
+  @ParameterizedTest(name = "ops installed first: {0}")
+  @ValueSource(booleans = {true, false})
+  void theDatabaseReportsHealthPoolMetricsAndQuerySpans(boolean opsFirst, @TempDir Path dir) {
     var ops = Ops.builder().openTelemetry(sdk).build();
-    var db = new Database().configurePool(ops::hikari).wrapDataSource(ops::traced);
-    Keel app =
-        HealthTest.app(Map.of("keel.db.url", "jdbc:sqlite:" + dir.resolve("app.db")))
-            .install(ops)
-            .install(db)
-            .get(
-                "/answer",
-                ctx -> Map.of("answer", db.sql("select 42 as answer").one(Answer.class).answer()));
+    var db = Database.create();
+    Keel app = HealthTest.app(Map.of("keel.db.url", "jdbc:sqlite:" + dir.resolve("app.db")));
+    if (opsFirst) {
+      app.install(ops).install(db);
+    } else {
+      app.install(db).install(ops);
+    }
+    app.get(
+        "/answer",
+        ctx -> Map.of("answer", db.sql("select 42 as answer").one(Answer.class).answer()));
     try (var client = TestClient.inProcess(app)) {
       var ready = client.get("/health/ready").send();
       assertThat(ready.status()).isEqualTo(200);

@@ -25,7 +25,8 @@ class HealthTest {
     Keel app =
         app(Map.of())
             .install(Ops.create())
-            .healthCheck(
+            .provide(
+                HealthCheck.class,
                 HealthCheck.of(
                     "flaky",
                     () -> {
@@ -57,7 +58,8 @@ class HealthTest {
     Keel app =
         app(Map.of("keel.ops.health.timeout", "100ms"))
             .install(Ops.create())
-            .healthCheck(
+            .provide(
+                HealthCheck.class,
                 HealthCheck.of("stuck", () -> new java.util.concurrent.CountDownLatch(1).await()));
     try (var client = TestClient.inProcess(app)) {
       var r = client.get("/health/ready").send();
@@ -72,7 +74,8 @@ class HealthTest {
     Keel app =
         app(Map.of())
             .install(Ops.create())
-            .healthCheck(
+            .provide(
+                HealthCheck.class,
                 HealthCheck.of(
                     "deadlock",
                     HealthCheck.Probe.LIVENESS,

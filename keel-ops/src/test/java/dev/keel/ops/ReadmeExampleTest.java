@@ -19,8 +19,8 @@ class ReadmeExampleTest {
     Counter greetings = ops.meterRegistry().counter("greetings"); // your own meters
     return Keel.create(config)
         .install(ops) // install first: its middleware wraps every request
-        .healthCheck(Checks.redis("127.0.0.1", 6379)) // readiness follows Redis
-        .healthCheck(HealthCheck.of("disk", () -> checkDiskSpace()))
+        .provide(HealthCheck.class, Checks.redis("127.0.0.1", 6379)) // readiness follows Redis
+        .provide(HealthCheck.class, HealthCheck.of("disk", () -> checkDiskSpace()))
         .get(
             "/hello/{name}",
             ctx -> {

@@ -144,6 +144,117 @@ class CompileErrorsTest {
   }
 
   @Test
+  void generatedRoutesImportOnlyPublicApiAndTheWebSpi() throws Exception {
+    assertThat(
+            compile(
+                """
+                  @Provided(status = 401) public record User(String name) {}
+                  public record Item(@jakarta.validation.constraints.NotBlank String name) {}
+                  public record Page<T>(List<T> items) {}
+                  public enum Sort { OLDEST, NEWEST }
+                  @Get("/{id}") @dev.keel.security.Requires("things:read")
+                  String get(long id, @Query Optional<String> q, @Query List<Sort> sort,
+                      @Query(defaultValue = "20") @jakarta.validation.constraints.Max(100) int limit,
+                      @Query(defaultValue = "newest") Sort order, @Header("X-A") String a,
+                      @Header(value = "X-B", defaultValue = "b") String b, @Cookie Optional<Integer> c,
+                      User user, Optional<User> maybe, Context ctx) { return ""; }
+                  @Post String post(@Body @jakarta.validation.Valid Item item) { return ""; }
+                  @Put String put(@Body Page<Item> page) { return ""; }
+                  @Delete void delete() {}
+                """))
+        .isEmpty();
+    String routes = Files.readString(out.resolve("demo/ThingsRoutes.java"));
+    assertThat(routes)
+        .contains("import dev.keel.web.spi.Bindings;")
+        .contains("ctx.header(\"X-B\", java.lang.String.class).orElse(D0_6)")
+        .doesNotContain(".internal.")
+        .doesNotContain("tools.jackson");
+    for (String line : routes.split("\n")) {
+      if (line.startsWith("import ")) {
+        assertThat(line)
+            .matches(
+                "import (dev\\.keel\\.core|dev\\.keel\\.core\\.spi|dev\\.keel\\.web\\.spi)\\.\\w+;"
+                    + "|import javax\\.annotation\\.processing\\.Generated;");
+      }
+    }
+  }
+
+  @Test
+  void aDefaultThatDoesNotConvertIsAnErrorNamingTheParameter() throws Exception {
+    assertThat(
+            compile(
+                """
+                  enum Sort { OLDEST, NEWEST }
+                  @Get String a(
+                    @Query(defaultValue = "abc") int limit,
+                    @Query(defaultValue = "newer") Sort sort,
+                    @Query(defaultValue = "NaN") double ratio,
+                    @Header(value = "X-Id", defaultValue = "1-2-3-4-5") java.util.UUID id,
+                    @Cookie(defaultValue = "maybe") boolean beta,
+                    @Query(defaultValue = "2026-01-31T12:00:00") java.time.OffsetDateTime at,
+                    @Query(defaultValue = "a\\u0000") String text) { return ""; }
+                """))
+        .containsExactly(
+            new Error(
+                3,
+                "the defaultValue \"abc\" of limit does not convert to int: it must be a whole"
+                    + " number from -2147483648 to 2147483647"),
+            new Error(
+                4,
+                "the defaultValue \"newer\" of sort does not convert to Sort: it must be one of"
+                    + " OLDEST, NEWEST (in any case)"),
+            new Error(
+                5,
+                "the defaultValue \"NaN\" of ratio does not convert to double: it must be a"
+                    + " decimal number such as 12.5"),
+            new Error(
+                6,
+                "the defaultValue \"1-2-3-4-5\" of id does not convert to UUID: it must be a UUID"
+                    + " such as 123e4567-e89b-12d3-a456-426614174000"),
+            new Error(
+                7,
+                "the defaultValue \"maybe\" of beta does not convert to boolean: it must be true or"
+                    + " false"),
+            new Error(
+                8,
+                "the defaultValue \"2026-01-31T12:00:00\" of at does not convert to"
+                    + " OffsetDateTime: it must be an ISO-8601 date-time with offset such as"
+                    + " 2026-01-31T12:00:00+01:00"),
+            new Error(
+                9,
+                "the defaultValue \"a\\000\" of text does not convert to String: it must be text"
+                    + " without NUL characters or unpaired surrogates, which no request value may"
+                    + " hold"));
+  }
+
+  @Test
+  void aDefaultOnAnOptionalOrAListIsAnErrorSayingWhy() throws Exception {
+    assertThat(
+            compile(
+                """
+                  @Get String a(
+                    @Query(defaultValue = "20") Optional<Integer> limit,
+                    @Query(defaultValue = "a") List<String> tag,
+                    @Header(value = "X-T", defaultValue = "t") Optional<String> t) { return ""; }
+                """))
+        .containsExactly(
+            new Error(
+                2,
+                "limit is Optional<Integer> and has a defaultValue, so it could never be empty;"
+                    + " declare it Integer limit to receive the default when the request leaves"
+                    + " it out, or remove defaultValue to see that as Optional.empty()"),
+            new Error(
+                3,
+                "tag is a List, which is empty when the request leaves it out; remove"
+                    + " defaultValue (a repeated parameter has no default)"),
+            new Error(
+                4,
+                "t is Optional<String> and has a defaultValue, so it could never be empty;"
+                    + " declare it String t to receive the default when the request leaves it"
+                    + " out, or remove defaultValue to see that as Optional.empty()"));
+  }
+
+  @Test
   void unsupportedParameterTypeIsAnErrorOnTheParameter() throws Exception {
     assertThat(compile("  @Get String get(\n  @Query Thread t) { return \"\"; }"))
         .containsExactly(

@@ -130,7 +130,7 @@ class ControllerRoutesTest {
     assertThat(r.json().get("detail").asString())
         .isEqualTo(
             "The query parameter 'limit' is missing; send it as a whole number, or declare the"
-                + " parameter Optional<int> if it may be left out.");
+                + " parameter Optional<Integer> or give it a defaultValue if it may be left out.");
   }
 
   @Test
@@ -295,6 +295,126 @@ class ControllerRoutesTest {
     assertThat(delete.status()).isEqualTo(204);
     assertThat(delete.body()).isEmpty();
     assertThat(client.delete("/api/items/" + id).send().status()).isEqualTo(404);
+  }
+
+  @Test
+  void aVoidMethodAnswersItsStatusWithNoBody() {
+    String id = create("crate");
+    TestResponse accepted = client.post("/api/items/" + id + "/archive").send();
+    assertThat(accepted.status()).isEqualTo(202);
+    assertThat(accepted.body()).isEmpty();
+  }
+
+  @Test
+  void anAbsentParameterBindsItsDefaultExactlyAsTheDefaultSent() {
+    TestResponse absent = client.get("/api/items/defaults").send();
+    assertThat(absent.status()).as(absent.text()).isEqualTo(200);
+    JsonNode d = absent.json();
+    assertThat(d.get("limit").asInt()).isEqualTo(20);
+    assertThat(d.get("offset").asLong()).isEqualTo(-7);
+    assertThat(d.get("page").asInt()).isEqualTo(3);
+    assertThat(d.get("ratio").asDouble()).isEqualTo(1000.0);
+    assertThat(d.get("weight").floatValue()).isEqualTo(0.1f);
+    assertThat(d.get("flag").asBoolean()).isTrue();
+    assertThat(d.get("strict").asBoolean()).isFalse();
+    assertThat(d.get("q").asString()).isEqualTo("caf\u00e9 \"q\"\n\\u0022\t\u0001");
+    assertThat(d.get("id").asString()).isEqualTo("123e4567-e89b-42d3-a456-426614174000");
+    assertThat(absent.text()).contains("\"price\":12.50,");
+    assertThat(d.get("since").asString()).isEqualTo("2026-01-31T12:00:00.000Z");
+    assertThat(d.get("day").asString()).isEqualTo("2026-01-31");
+    assertThat(d.get("when").asString()).isEqualTo("2026-01-31T12:00:00+01:00");
+    assertThat(d.get("sort").asString()).isEqualTo("NEWEST");
+    assertThat(d.get("boxed").asInt()).isEqualTo(Integer.MIN_VALUE);
+    assertThat(d.get("tenant").asString()).isEqualTo("public");
+    assertThat(d.get("visits").asInt()).isEqualTo(1);
+
+    TestResponse sent =
+        client
+            .get("/api/items/defaults")
+            .query("limit", "20")
+            .query("offset", " -7 ")
+            .query("page", "3")
+            .query("ratio", "1e3")
+            .query("weight", "0.1")
+            .query("flag", "on")
+            .query("strict", "NO")
+            .query("q", "caf\u00e9 \"q\"\n\\u0022\t\u0001")
+            .query("id", "123E4567-E89B-42D3-A456-426614174000")
+            .query("price", "12.50")
+            .query("since", "2026-01-31T12:00:00Z")
+            .query("day", "2026-01-31")
+            .query("when", "2026-01-31T12:00:00+01:00")
+            .query("sort", "newest")
+            .query("boxed", "-2147483648")
+            .header("X-Tenant", "public")
+            .cookie("visits", "1")
+            .send();
+    assertThat(sent.text()).isEqualTo(absent.text());
+    assertThat(
+            client.get("/api/items/defaults").query("limit", 7).send().json().get("limit").asInt())
+        .isEqualTo(7);
+  }
+
+  @Test
+  void aDefaultIsValidatedLikeASentValue() {
+    TestResponse tooMany = client.get("/api/items/defaults").query("limit", 500).send();
+    assertThat(tooMany.status()).isEqualTo(422);
+    assertThat(tooMany.json().get("errors").toString())
+        .isEqualTo("[{\"field\":\"limit\",\"message\":\"must be less than or equal to 100\"}]");
+    TestResponse shortTenant = client.get("/api/items/defaults").header("X-Tenant", "a").send();
+    assertThat(shortTenant.status()).isEqualTo(422);
+    assertThat(shortTenant.json().get("errors").get(0).get("field").asString())
+        .isEqualTo("X-Tenant");
+    TestResponse typed = client.get("/api/items/defaults").cookie("visits", "many").send();
+    assertThat(typed.status()).isEqualTo(400);
+    assertThat(typed.json().get("detail").asString())
+        .isEqualTo(
+            "cookie 'visits' is 'many', which is not a whole number from -2147483648 to"
+                + " 2147483647.");
+  }
+
+  @Test
+  void aDefaultThatFailsItsOwnConstraintsStopsRegistration() {
+    Keel app = Keel.create("--keel.server.port=0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> app.controllers(new BadDefaultController()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "BadDefaultController.list(): the defaultValue of the query parameter 'limit' (500)"
+                + " fails its own constraints: must be less than or equal to 100; change the"
+                + " defaultValue or the constraint");
+  }
+
+  @Test
+  void anOptionalBodyFieldIsEmptyWhenLeftOutOrNullSoPatchChangesOnlyWhatIsSent() {
+    String id = create("lamp");
+    // left out: unchanged
+    TestResponse nothing = client.patch("/api/items/" + id).json(Map.of()).send();
+    assertThat(nothing.status()).as(nothing.text()).isEqualTo(200);
+    assertThat(nothing.json().get("name").asString()).isEqualTo("lamp");
+    assertThat(nothing.json().get("color").asString()).isEqualTo("RED");
+    // null: the same as left out
+    TestResponse nulls =
+        client
+            .patch("/api/items/" + id)
+            .body("{\"name\": null, \"color\": null, \"price\": null}", "application/json")
+            .send();
+    assertThat(nulls.status()).as(nulls.text()).isEqualTo(200);
+    assertThat(nulls.json().get("name").asString()).isEqualTo("lamp");
+    assertThat(nulls.json().get("price").toString()).isEqualTo("12.5");
+    // a value: changed, the others unchanged
+    TestResponse renamed =
+        client.patch("/api/items/" + id).json(Map.of("name", "desk", "color", "GREEN")).send();
+    assertThat(renamed.json().get("name").asString()).isEqualTo("desk");
+    assertThat(renamed.json().get("color").asString()).isEqualTo("GREEN");
+    assertThat(renamed.json().get("price").toString()).isEqualTo("12.5");
+    // a value is validated and typed like any other
+    TestResponse blank = client.patch("/api/items/" + id).json(Map.of("name", " ")).send();
+    assertThat(blank.status()).isEqualTo(422);
+    assertThat(blank.json().get("errors").toString())
+        .isEqualTo("[{\"field\":\"name\",\"message\":\"must not be blank\"}]");
+    assertThat(badField(client.patch("/api/items/" + id).json(Map.of("color", 1)).send()))
+        .isEqualTo("color: must be one of \"RED\", \"GREEN\", not the number 1");
   }
 
   @Test

@@ -82,6 +82,40 @@ public final class ItemsController {
       Optional<Short> small,
       Float weight) {}
 
+  /**
+   * A change to an item, for PATCH: a field that is left out or {@code null} is {@code
+   * Optional.empty()} and leaves the item as it is.
+   */
+  public record ItemChange(
+      Optional<@NotBlank @Size(max = 40) String> name,
+      Optional<Color> color,
+      Optional<BigDecimal> price) {}
+
+  public enum Sort {
+    OLDEST,
+    NEWEST
+  }
+
+  /** What {@link #defaults} bound, to compare an absent parameter with its default sent. */
+  public record Defaults(
+      int limit,
+      long offset,
+      short page,
+      double ratio,
+      float weight,
+      boolean flag,
+      Boolean strict,
+      String q,
+      UUID id,
+      BigDecimal price,
+      Instant since,
+      LocalDate day,
+      OffsetDateTime when,
+      Sort sort,
+      Integer boxed,
+      String tenant,
+      int visits) {}
+
   private final Map<UUID, Item> items = new ConcurrentHashMap<>();
 
   /**
@@ -149,6 +183,30 @@ public final class ItemsController {
     return item;
   }
 
+  /** Changes the fields the body gives; the others stay as they are. */
+  @Patch("/{id}")
+  Item change(UUID id, @Body @Valid ItemChange change) {
+    Item old = get(id);
+    Item item =
+        new Item(
+            id,
+            change.name().orElse(old.name()),
+            old.owner(),
+            change.color().orElse(old.color()),
+            change.price().orElse(old.price()),
+            old.tags(),
+            old.createdAt());
+    items.put(id, item);
+    return item;
+  }
+
+  /** Accepts a request to archive an item, answering 202 with no body. */
+  @Post("/{id}/archive")
+  @Status(202)
+  void archive(UUID id) {
+    get(id);
+  }
+
   @Delete("/{id}")
   void delete(UUID id) {
     if (items.remove(id) == null) throw new NotFound("No item has id " + id + ".");
@@ -178,6 +236,31 @@ public final class ItemsController {
   @Get("/maybe-me")
   String maybeMe(Optional<User> user) {
     return user.map(User::name).orElse("anonymous");
+  }
+
+  /** Every kind of scalar with a default, the query's text escaped in every way Java needs. */
+  @Get("/defaults")
+  Defaults defaults(
+      @Query(defaultValue = "20") @Min(1) @Max(100) int limit,
+      @Query(defaultValue = " -7 ") long offset,
+      @Query(defaultValue = "3") short page,
+      @Query(defaultValue = "1e3") double ratio,
+      @Query(defaultValue = "0.1") float weight,
+      @Query(defaultValue = "on") boolean flag,
+      @Query(defaultValue = "NO") Boolean strict,
+      @Query(defaultValue = "caf\u00e9 \"q\"\n\\u0022\t\u0001") String q,
+      @Query(defaultValue = "123E4567-E89B-42D3-A456-426614174000") UUID id,
+      @Query(defaultValue = "12.50") BigDecimal price,
+      @Query(defaultValue = "2026-01-31T12:00:00Z") Instant since,
+      @Query(defaultValue = "2026-01-31") LocalDate day,
+      @Query(defaultValue = "2026-01-31T12:00:00+01:00") OffsetDateTime when,
+      @Query(defaultValue = "newest") Sort sort,
+      @Query(defaultValue = "-2147483648") Integer boxed,
+      @Header(value = "X-Tenant", defaultValue = "public") @Size(min = 2) String tenant,
+      @Cookie(defaultValue = "1") int visits) {
+    return new Defaults(
+        limit, offset, page, ratio, weight, flag, strict, q, id, price, since, day, when, sort,
+        boxed, tenant, visits);
   }
 
   /** Echoes every kind of scalar back. */

@@ -2,6 +2,7 @@ package dev.keel.realtime;
 
 import dev.keel.core.Config;
 import dev.keel.core.Keel;
+import dev.keel.core.Plugin;
 import dev.keel.core.StreamingBody;
 import dev.keel.realtime.internal.Bus;
 import dev.keel.realtime.internal.Hub;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Keel app = Keel.create(args);
- * Realtime realtime = Realtime.create(app);
+ * Realtime realtime = Realtime.create();
+ * app.install(realtime);                // reads keel.realtime.*; routes can be added from here on
  * realtime.ws("/echo", new WebSocketHandler() {
  *   public void onText(WebSocket socket, String text) { socket.send(text); }
  * });
@@ -47,12 +49,9 @@ import org.slf4j.LoggerFactory;
  * keel.realtime.redis.url}, {@code keel.realtime.nats.url}, {@code keel.realtime.prefix} and {@code
  * keel.realtime.presence-interval} (see {@link Channels}).
  */
-public final class Realtime {
+public final class Realtime implements Plugin {
   private static final Logger log = LoggerFactory.getLogger(Realtime.class);
 
-  private final Keel app;
-  private final WebSocketOptions defaults;
-  private final Duration heartbeat;
   private final ExecutorService executor =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("keel-realtime-", 0).factory());
   private final ScheduledExecutorService timer =
@@ -60,15 +59,31 @@ public final class Realtime {
           Thread.ofPlatform().daemon().name("keel-realtime-timer").factory());
   private final Set<SseSink> sinks = ConcurrentHashMap.newKeySet();
   private final Set<WsConnection> sockets = ConcurrentHashMap.newKeySet();
-  private final String bus;
-  private final String redisUrl;
-  private final String natsUrl;
-  private final String prefix;
-  private final Duration presenceInterval;
   private final List<AutoCloseable> buses = new CopyOnWriteArrayList<>();
+  private Keel app;
+  private WebSocketOptions defaults;
+  private Duration heartbeat;
+  private String bus;
+  private String redisUrl;
+  private String natsUrl;
+  private String prefix;
+  private Duration presenceInterval;
   private boolean clientServed;
 
-  private Realtime(Keel app) {
+  private Realtime() {}
+
+  /** Real-time support configured from {@code keel.realtime.*} when installed. */
+  public static Realtime create() {
+    return new Realtime();
+  }
+
+  /**
+   * Reads the {@code keel.realtime.*} settings; the heartbeat timer and the channels' bus start
+   * with the application.
+   */
+  @Override
+  public void install(Keel app) {
+    if (this.app != null) throw new IllegalStateException("this Realtime is installed already");
     this.app = app;
     Config c = app.config();
     this.defaults =
@@ -92,23 +107,23 @@ public final class Realtime {
       c.reject("keel.realtime.bus", "must be none, redis or nats");
     }
     long every = Math.max(10, heartbeat.toMillis() / 2);
-    timer.scheduleAtFixedRate(this::heartbeats, every, every, TimeUnit.MILLISECONDS);
+    app.onStart(
+        () -> timer.scheduleAtFixedRate(this::heartbeats, every, every, TimeUnit.MILLISECONDS));
     app.onStopping(this::goingAway);
     app.onStop(this::close);
   }
 
-  /** Real-time support for {@code app}, configured from its {@code keel.realtime.*} settings. */
-  public static Realtime create(Keel app) {
-    return new Realtime(app);
-  }
-
-  /** The application this belongs to. */
-  public Keel app() {
+  private Keel app() {
+    if (app == null) {
+      throw new IllegalStateException(
+          "install Realtime first (app.install(realtime)): it reads keel.realtime.* then");
+    }
     return app;
   }
 
   /** The WebSocket options configured for this application; change them with their withers. */
   public WebSocketOptions defaults() {
+    app();
     return defaults;
   }
 
@@ -119,7 +134,7 @@ public final class Realtime {
 
   /** A WebSocket route at {@code path}: a {@code GET} that only accepts the upgrade handshake. */
   public Realtime ws(String path, WebSocketOptions options, WebSocketHandler handler) {
-    app.get(path, new WsRoute(options, handler, executor, this::track));
+    app().get(path, new WsRoute(options, handler, executor, this::track));
     return this;
   }
 
@@ -129,30 +144,32 @@ public final class Realtime {
    * keel.realtime.sse.heartbeat}, which also finds clients that have gone.
    */
   public Realtime sse(String path, SseHandler handler) {
-    app.get(
-        path,
-        ctx -> {
-          Optional<String> last = ctx.header("Last-Event-ID");
-          ctx.header("Cache-Control", "no-cache");
-          ctx.header("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
-          return StreamingBody.of(
-              "text/event-stream; charset=utf-8",
-              out -> {
-                var sink = new SseSink(out, last);
-                sinks.add(sink);
-                try {
-                  sink.heartbeat(0); // the headers and a first line now: the client sees it open
-                  handler.stream(ctx, sink);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                  log.warn("SSE handler for {} failed; ending the stream", path, e);
-                } finally {
-                  sink.close();
-                  sinks.remove(sink);
-                }
-              });
-        });
+    app()
+        .get(
+            path,
+            ctx -> {
+              Optional<String> last = ctx.header("Last-Event-ID");
+              ctx.header("Cache-Control", "no-cache");
+              ctx.header("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
+              return StreamingBody.of(
+                  "text/event-stream; charset=utf-8",
+                  out -> {
+                    var sink = new SseSink(out, last);
+                    sinks.add(sink);
+                    try {
+                      sink.heartbeat(
+                          0); // the headers and a first line now: the client sees it open
+                      handler.stream(ctx, sink);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    } catch (Exception e) {
+                      log.warn("SSE handler for {} failed; ending the stream", path, e);
+                    } finally {
+                      sink.close();
+                      sinks.remove(sink);
+                    }
+                  });
+            });
     return this;
   }
 
@@ -162,19 +179,25 @@ public final class Realtime {
    * client at {@code /keel/realtime.js}.
    */
   public Channels channels(String path, WebSocketOptions options, ChannelPolicy policy) {
+    Keel app = app();
     switch (bus) {
       case "redis" -> requireClass("io.lettuce.core.RedisClient", "io.lettuce", "lettuce-core");
       case "nats" -> requireClass("io.nats.client.Nats", "io.nats", "jnats");
       default -> {}
     }
-    Bus b =
-        switch (bus) {
-          case "redis" -> new RedisBus(redisUrl, prefix + ":realtime:" + path);
-          case "nats" -> new NatsBus(natsUrl, prefix + ".realtime." + subjectToken(path));
-          default -> null;
-        };
-    if (b != null) buses.add(b);
-    var hub = new Hub(policy, b, presenceInterval, timer);
+    var hub = new Hub(policy, presenceInterval);
+    if (!bus.equals("none")) {
+      String kind = bus;
+      app.onStart( // connects: only once the configuration was validated
+          () -> {
+            Bus b =
+                kind.equals("redis")
+                    ? new RedisBus(redisUrl, prefix + ":realtime:" + path)
+                    : new NatsBus(natsUrl, prefix + ".realtime." + subjectToken(path));
+            buses.add(b);
+            hub.attach(b, timer);
+          });
+    }
     app.get(path, new WsRoute(options, hub, executor, this::track));
     if (!clientServed) {
       clientServed = true;

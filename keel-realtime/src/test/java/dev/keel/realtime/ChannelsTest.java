@@ -19,7 +19,8 @@ class ChannelsTest {
   @BeforeEach
   void start() {
     app = Keel.create("--keel.server.port=0");
-    Realtime rt = Realtime.create(app);
+    Realtime rt = Realtime.create();
+    app.install(rt);
     channels =
         rt.channels(
             "/socket",

@@ -21,7 +21,9 @@ class ClusterTest {
             "--keel.realtime.bus=" + bus,
             "--keel.realtime.prefix=" + prefix,
             "--keel.realtime.presence-interval=200ms");
-    Realtime.create(app).channels("/socket", ChannelPolicy.open());
+    var realtime = Realtime.create();
+    app.install(realtime);
+    realtime.channels("/socket", ChannelPolicy.open());
     return app.start();
   }
 

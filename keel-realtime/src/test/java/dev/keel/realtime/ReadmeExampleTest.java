@@ -19,7 +19,8 @@ class ReadmeExampleTest {
     String[] args = {"--keel.server.port=0"};
     // ---- README begins
     Keel app = Keel.create(args);
-    Realtime realtime = Realtime.create(app);
+    Realtime realtime = Realtime.create();
+    app.install(realtime);
 
     // WebSocket: callbacks of one connection run one at a time, in order, on a virtual thread
     realtime.ws(

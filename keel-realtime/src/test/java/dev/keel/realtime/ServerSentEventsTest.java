@@ -32,7 +32,8 @@ class ServerSentEventsTest {
   @BeforeEach
   void start() {
     app = Keel.create("--keel.server.port=0", "--keel.realtime.sse.heartbeat=100ms");
-    Realtime rt = Realtime.create(app);
+    Realtime rt = Realtime.create();
+    app.install(rt);
     // LLM-style: each token goes out as soon as it exists; the next waits for the test's go-ahead
     rt.sse(
         "/tokens",
@@ -124,7 +125,9 @@ class ServerSentEventsTest {
   @Test
   void stoppingTheServerEndsOpenStreamsInsteadOfWaitingTheGracePeriod() throws Exception {
     Keel slow = Keel.create("--keel.server.port=0", "--keel.server.shutdown-grace=120s");
-    Realtime.create(slow).sse("/feed", (ctx, events) -> feed.stream(events));
+    var realtime = Realtime.create();
+    slow.install(realtime);
+    realtime.sse("/feed", (ctx, events) -> feed.stream(events));
     slow.start();
     var request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + slow.port() + "/feed")).build();

@@ -51,7 +51,8 @@ class WebSocketConformanceTest {
   @BeforeAll
   static void start() {
     app = Keel.create("--keel.server.port=0");
-    Realtime rt = Realtime.create(app);
+    Realtime rt = Realtime.create();
+    app.install(rt);
     rt.ws("/echo/{id}", new Echo());
     rt.ws("/small/{id}", rt.defaults().withMaxMessageSize(1024, 4096), new Echo());
     rt.ws("/wide/{id}", rt.defaults().withMaxMessageSize(8192, 4096), new Echo());

@@ -29,7 +29,8 @@ class WebSocketTest {
   @BeforeEach
   void start() {
     app = Keel.create("--keel.server.port=0");
-    Realtime rt = Realtime.create(app);
+    Realtime rt = Realtime.create();
+    app.install(rt);
     rt.ws(
         "/echo/{room}",
         new WebSocketHandler() {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * ApiKeys apiKeys = new ApiKeys("myapp", ApiKeyStore.inMemory());
  * ApiKeys.Created created = apiKeys.create(user, Set.of("articles:read"));
  * show(created.key());                                   // only now; Keel keeps the hash
- * app.install(Security.from(app.config()).apiKeys(apiKeys)); // X-API-Key: <key>
+ * app.install(Security.create(); // X-API-Key: <key>
  * apiKeys.revoke(created.id());
  * }</pre>
  *

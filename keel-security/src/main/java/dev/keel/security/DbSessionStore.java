@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <pre>{@code
- * Database db = new Database();
+ * Database db = Database.create();
  * app.install(db);
  * Sessions sessions = Sessions.from(app.config(), new DbSessionStore(db));
  * }</pre>

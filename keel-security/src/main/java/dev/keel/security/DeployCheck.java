@@ -9,7 +9,7 @@ import java.util.List;
 final class DeployCheck {
   private DeployCheck() {}
 
-  static List<DeployFinding> run(Config config, Security security, boolean csrfEnabled) {
+  static List<DeployFinding> run(Config config, boolean csrfEnabled) {
     var findings = new ArrayList<DeployFinding>();
     if (!config.isProd()) {
       findings.add(
@@ -76,13 +76,13 @@ final class DeployCheck {
                   + " (rate limits and logs become meaningless).",
               "list your load balancers' addresses in keel.security.trusted-proxies."));
     }
-    if (config.isProd() && config.list("keel.security.allowed-hosts", List.of()).isEmpty()) {
+    if (config.isProd() && config.list("keel.server.allowed-hosts", List.of()).isEmpty()) {
       findings.add(
           new DeployFinding(
               "keel.security.W008",
               "any Host header is accepted, so links built from it (password reset mails) can"
                   + " point elsewhere.",
-              "list your domains in keel.security.allowed-hosts."));
+              "list your domains in keel.server.allowed-hosts."));
     }
     if (!config.bool("keel.security.secure-headers", true)) {
       findings.add(

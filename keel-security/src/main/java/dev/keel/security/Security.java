@@ -1,7 +1,6 @@
 package dev.keel.security;
 
 import dev.keel.core.AttributeKey;
-import dev.keel.core.BadRequest;
 import dev.keel.core.Config;
 import dev.keel.core.Context;
 import dev.keel.core.Forbidden;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Keel app = Keel.create(args);
- * Security security = Security.from(app.config());            // keel.security.* settings
+ * Security security = Security.create();                     // keel.security.* settings
  * app.install(security);
  * app.post("/login", ctx -> security.jwt().issue(Principal.of("42")));
  * app.group("/api/articles", api -> {
@@ -55,9 +54,8 @@ import org.slf4j.LoggerFactory;
  * <p>Config: {@code keel.security.jwt.*} ({@link Jwt}), {@code keel.security.session.*} ({@link
  * Sessions}), {@code keel.security.scheme} (default {@code Bearer}; Conduit uses {@code Token}),
  * {@code keel.security.csrf.enabled} (default true), {@code keel.security.csrf.trusted-origins},
- * {@code keel.security.trusted-proxies} (addresses whose {@code X-Forwarded-For} is believed),
- * {@code keel.security.allowed-hosts} (when set, other {@code Host} headers get 400) and {@code
- * keel.security.secure-headers} (default true: {@link #install} adds keel-core's {@link
+ * {@code keel.security.trusted-proxies} (addresses whose {@code X-Forwarded-For} is believed) and
+ * {@code keel.security.secure-headers} (default true: {@link #install} adds keel-core's {@link
  * SecureHeaders#from}).
  */
 public final class Security implements Plugin {
@@ -71,103 +69,129 @@ public final class Security implements Plugin {
       AttributeKey.of("keel.security.scheme", String.class);
   private static final Logger LOG = LoggerFactory.getLogger(Security.class);
 
-  private final Config config;
-  private final Jwt jwt;
-  private final String scheme;
-  private final Optional<Sessions> sessions;
-  private final Optional<ApiKeys> apiKeys;
-  private final Csrf csrf;
-  private final Set<String> trustedProxies;
-  private final Set<String> allowedHosts;
-  private final Predicate<Principal> accounts;
+  private final Builder options;
+  private volatile Settings settings; // set by install
 
-  private Security(
+  /** What {@link #install} read: the configuration and the parts built from it. */
+  private record Settings(
       Config config,
       Jwt jwt,
       String scheme,
       Optional<Sessions> sessions,
       Optional<ApiKeys> apiKeys,
       Csrf csrf,
-      Predicate<Principal> accounts) {
-    this.config = config;
-    this.jwt = jwt;
-    this.scheme = scheme;
-    this.sessions = sessions;
-    this.apiKeys = apiKeys;
-    this.csrf = csrf;
-    this.accounts = accounts;
-    this.trustedProxies = Set.copyOf(config.list("keel.security.trusted-proxies", List.of()));
-    this.allowedHosts =
-        Set.copyOf(
-            config.list("keel.security.allowed-hosts", List.of()).stream()
-                .map(Security::lower)
-                .toList());
+      Set<String> trustedProxies,
+      Predicate<Principal> accounts) {}
+
+  private Security(Builder options) {
+    this.options = options;
   }
 
-  /** JWT and CSRF from the {@code keel.security.*} settings; no sessions or API keys yet. */
-  public static Security from(Config config) {
+  /** JWT and CSRF from the {@code keel.security.*} settings; no sessions or API keys. */
+  public static Security create() {
+    return builder().build();
+  }
+
+  /** Sessions, API keys, a JWT set-up of your own or an account check, set in code. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Code settings of {@link Security}; all optional. */
+  public static final class Builder {
+    private Sessions sessions;
+    private ApiKeys apiKeys;
+    private Jwt jwt;
+    private Predicate<Principal> accounts = p -> true;
+
+    private Builder() {}
+
+    /** Browser sessions (cookie authentication, CSRF-checked). */
+    public Builder sessions(Sessions sessions) {
+      this.sessions = Objects.requireNonNull(sessions, "sessions");
+      return this;
+    }
+
+    /** API keys accepted in {@code X-API-Key}. */
+    public Builder apiKeys(ApiKeys apiKeys) {
+      this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
+      return this;
+    }
+
+    /** Another JWT set-up than {@code keel.security.jwt.*}'s, e.g. several keys for rotation. */
+    public Builder jwt(Jwt jwt) {
+      this.jwt = Objects.requireNonNull(jwt, "jwt");
+      return this;
+    }
+
+    /**
+     * Checks that each authenticated principal is an account of the app. A token that verifies may
+     * still name no account: one deleted since it was issued, or a {@code sub} that is not in the
+     * app's id format (a token signed with a leaked or shared key, or by another app). Without this
+     * check the handler that looks the account up fails instead, often with a 500.
+     *
+     * <p>{@code exists} runs once per authenticated request (make it a primary-key look-up). When
+     * it answers false, or throws an {@link IllegalArgumentException} such as the {@link
+     * NumberFormatException} of {@code Long.parseLong(p.id())}, a bearer token or API key gets 401
+     * with {@code error="invalid_token", error_description="no such account"}, and a session is
+     * logged out, leaving the request anonymous.
+     *
+     * <pre>{@code
+     * Security.builder().accounts(p -> users.existsById(Long.parseLong(p.id()))).build()
+     * }</pre>
+     */
+    public Builder accounts(Predicate<Principal> exists) {
+      this.accounts = Objects.requireNonNull(exists, "exists");
+      return this;
+    }
+
+    public Security build() {
+      return new Security(this);
+    }
+  }
+
+  private Settings settings() {
+    Settings s = settings;
+    if (s == null) {
+      throw new IllegalStateException(
+          "Security reads its keel.security.* settings when installed: app.install(security)"
+              + " first");
+    }
+    return s;
+  }
+
+  /** The tokens this application issues and accepts; available once installed. */
+  public Jwt jwt() {
+    return settings().jwt();
+  }
+
+  /** The {@code Authorization} scheme read and challenged, {@code Bearer} by default. */
+  public String scheme() {
+    return settings().scheme();
+  }
+
+  /**
+   * Reads the {@code keel.security.*} settings and adds the middleware; see the class description.
+   */
+  @Override
+  public void install(Keel app) {
+    if (settings != null) throw new IllegalStateException("this Security is installed already");
+    Config config = app.config();
     String scheme = config.string("keel.security.scheme", "Bearer");
     if (!scheme.matches("[A-Za-z][A-Za-z0-9-]{0,31}")) {
       config.reject("keel.security.scheme", "expected an auth scheme such as Bearer or Token");
       scheme = "Bearer";
     }
-    return new Security(
-        config,
-        Jwt.from(config),
-        scheme,
-        Optional.empty(),
-        Optional.empty(),
-        Csrf.from(config),
-        p -> true);
-  }
-
-  /** This security with browser sessions (cookie authentication, CSRF-checked). */
-  public Security sessions(Sessions sessions) {
-    return new Security(config, jwt, scheme, Optional.of(sessions), apiKeys, csrf, accounts);
-  }
-
-  /** This security accepting API keys in {@code X-API-Key}. */
-  public Security apiKeys(ApiKeys apiKeys) {
-    return new Security(config, jwt, scheme, sessions, Optional.of(apiKeys), csrf, accounts);
-  }
-
-  /** This security with another JWT set-up, e.g. several keys for rotation. */
-  public Security jwt(Jwt jwt) {
-    return new Security(config, jwt, scheme, sessions, apiKeys, csrf, accounts);
-  }
-
-  /**
-   * This security checking that each authenticated principal is an account of the app. A token that
-   * verifies may still name no account: one deleted since it was issued, or a {@code sub} that is
-   * not in the app's id format (a token signed with a leaked or shared key, or by another app).
-   * Without this check the handler that looks the account up fails instead, often with a 500.
-   *
-   * <p>{@code exists} runs once per authenticated request (make it a primary-key look-up). When it
-   * answers false, or throws an {@link IllegalArgumentException} such as the {@link
-   * NumberFormatException} of {@code Long.parseLong(p.id())}, a bearer token or API key gets 401
-   * with {@code error="invalid_token", error_description="no such account"}, and a session is
-   * logged out, leaving the request anonymous.
-   *
-   * <pre>{@code
-   * security.accounts(p -> users.existsById(Long.parseLong(p.id())))
-   * }</pre>
-   */
-  public Security accounts(Predicate<Principal> exists) {
-    Objects.requireNonNull(exists, "exists");
-    return new Security(config, jwt, scheme, sessions, apiKeys, csrf, exists);
-  }
-
-  public Jwt jwt() {
-    return jwt;
-  }
-
-  /** The {@code Authorization} scheme read and challenged, {@code Bearer} by default. */
-  public String scheme() {
-    return scheme;
-  }
-
-  @Override
-  public void install(Keel app) {
+    settings =
+        new Settings(
+            config,
+            options.jwt != null ? options.jwt : Jwt.from(config),
+            scheme,
+            Optional.ofNullable(options.sessions),
+            Optional.ofNullable(options.apiKeys),
+            Csrf.from(config),
+            Set.copyOf(config.list("keel.security.trusted-proxies", List.of())),
+            options.accounts);
     if (config.bool("keel.security.secure-headers", true)) {
       app.use(SecureHeaders.from(config));
     }
@@ -190,16 +214,23 @@ public final class Security implements Plugin {
    * stop start-up instead.
    */
   public List<DeployFinding> deployCheck() {
-    return DeployCheck.run(config, this, csrf.enabled());
+    return deployCheck(settings().config());
+  }
+
+  /** The deploy check of an application whose configuration is {@code config}, without it. */
+  public static List<DeployFinding> deployCheck(Config config) {
+    return DeployCheck.run(config, Csrf.from(config).enabled());
   }
 
   /** The authentication middleware that {@link #install} adds; for apps that order it by hand. */
   public Middleware middleware() {
+    Settings s = settings();
+    Optional<ApiKeys> apiKeys = s.apiKeys();
+    Optional<Sessions> sessions = s.sessions();
     return next ->
         ctx -> {
-          ctx.attribute(SCHEME, scheme);
-          if (!allowedHosts.isEmpty()) checkHost(ctx);
-          if (!trustedProxies.isEmpty()) ctx.attribute(CLIENT_IP, forwardedFor(ctx));
+          ctx.attribute(SCHEME, s.scheme());
+          if (!s.trustedProxies().isEmpty()) ctx.attribute(CLIENT_IP, forwardedFor(ctx));
           Optional<String> authorization = ctx.header("Authorization");
           Optional<String> apiKey = ctx.header("X-API-Key");
           if (authorization.isPresent()) {
@@ -212,7 +243,7 @@ public final class Security implements Plugin {
             }
           } else if (sessions.isPresent() && ctx.cookie(sessions.get().cookieName()).isPresent()) {
             Optional<Session> session = sessions.get().current(ctx);
-            csrf.check(ctx, session);
+            s.csrf().check(ctx, session);
             Optional<Principal> p = session.flatMap(Session::principal);
             if (p.isPresent() && exists(p.get())) {
               ctx.attribute(PRINCIPAL, p.get());
@@ -225,20 +256,8 @@ public final class Security implements Plugin {
         };
   }
 
-  private void checkHost(Context ctx) {
-    String host = ctx.header("Host").map(Security::lower).orElse("");
-    int colon = host.lastIndexOf(':');
-    String name = colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
-    if (!allowedHosts.contains(name) && !allowedHosts.contains(host)) {
-      SecurityEvents.warn("host_rejected", ctx, "", "Host " + host);
-      throw new BadRequest(
-          "the Host header '"
-              + host
-              + "' is not one this app serves; add it to keel.security.allowed-hosts");
-    }
-  }
-
   private Principal bearer(Context ctx, String header) {
+    String scheme = settings.scheme();
     Optional<String> malformed = Authorization.malformed(header, scheme);
     if (malformed.isPresent()) {
       String why = malformed.get();
@@ -249,7 +268,7 @@ public final class Security implements Plugin {
       throw new Unauthorized("the Authorization header must read '" + scheme + " <token>': " + why);
     }
     try {
-      return known(jwt.verify(Authorization.token(header, scheme)));
+      return known(settings.jwt().verify(Authorization.token(header, scheme)));
     } catch (TokenRejected e) {
       throw rejected(ctx, e);
     }
@@ -262,7 +281,7 @@ public final class Security implements Plugin {
 
   private boolean exists(Principal p) {
     try {
-      return accounts.test(p);
+      return settings.accounts().test(p);
     } catch (IllegalArgumentException notAnId) {
       return false;
     }
@@ -302,6 +321,7 @@ public final class Security implements Plugin {
   }
 
   private boolean trusted(String ip) {
+    Set<String> trustedProxies = settings.trustedProxies();
     return trustedProxies.contains("*") || trustedProxies.contains(ip);
   }
 

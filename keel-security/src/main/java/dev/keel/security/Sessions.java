@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Sessions sessions = Sessions.from(app.config(), new MemorySessionStore());
- * app.install(Security.from(app.config()).sessions(sessions));
+ * app.install(Security.create();
  * app.post("/login", ctx -> {
  *   User user = checkPassword(ctx);                 // your code, with PasswordHasher
  *   sessions.login(ctx, Principal.of(user.id()));  // a new id: the old one stops working

@@ -24,11 +24,12 @@ class AccountsTest {
   Keel app() {
     Keel app = Keel.create(JwtTest.config("--keel.security.jwt.secret=" + JwtTest.SECRET));
     security =
-        Security.from(app.config())
+        Security.builder()
             .apiKeys(apiKeys)
             .sessions(sessions)
             // the app's ids are numbers: Long.parseLong throws for any other sub
-            .accounts(p -> accounts.contains(Long.parseLong(p.id())));
+            .accounts(p -> accounts.contains(Long.parseLong(p.id())))
+            .build();
     app.install(security);
     // what an app's handler does with the id: with accounts(...) it never sees a bad one
     app.get("/me", ctx -> "account " + Long.parseLong(Security.authenticated(ctx).id()));

@@ -13,7 +13,7 @@ class ApiKeysTest {
 
   Keel app() {
     Keel app = Keel.create(JwtTest.config());
-    app.install(Security.from(app.config()).apiKeys(apiKeys));
+    app.install(Security.builder().apiKeys(apiKeys).build());
     app.group(
         "/api/reports",
         api -> {

@@ -20,7 +20,7 @@ class AuthorizationHeaderTest {
     var config =
         JwtTest.config(
             "--keel.security.jwt.secret=" + JwtTest.SECRET, "--keel.security.scheme=" + scheme);
-    security = Security.from(config);
+    security = Security.create();
     return JwtTest.app(security, config);
   }
 

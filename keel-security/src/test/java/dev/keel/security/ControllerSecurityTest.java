@@ -25,7 +25,7 @@ class ControllerSecurityTest {
   @BeforeEach
   void start() {
     Keel app = Keel.create(JwtTest.config("--keel.security.jwt.secret=" + JwtTest.SECRET));
-    security = Security.from(app.config());
+    security = Security.create();
     app.install(security);
     var accounts = new AdminController();
     app.controllers(new ArticlesController(), accounts, new ProfileController(accounts));
@@ -191,7 +191,7 @@ class ControllerSecurityTest {
     var apiKeys = new ApiKeys("keel", ApiKeyStore.inMemory());
     var sessions = Sessions.from(JwtTest.config(), new MemorySessionStore());
     Keel app = Keel.create(JwtTest.config("--keel.security.jwt.secret=" + JwtTest.SECRET));
-    app.install(Security.from(app.config()).apiKeys(apiKeys).sessions(sessions));
+    app.install(Security.builder().apiKeys(apiKeys).sessions(sessions).build());
     app.post(
         "/login",
         ctx -> {

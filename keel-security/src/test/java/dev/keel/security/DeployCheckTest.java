@@ -21,7 +21,7 @@ class DeployCheckTest {
                 "--keel.security.trusted-proxies=*",
                 "--keel.security.jwt.ttl=30d")
             .build();
-    var findings = Security.from(config).deployCheck();
+    var findings = Security.deployCheck(config);
     assertThat(findings)
         .extracting(DeployFinding::id)
         .containsExactly(
@@ -43,24 +43,10 @@ class DeployCheckTest {
                 "--keel.server.port=0",
                 "--keel.profile=prod",
                 "--keel.security.jwt.secret=" + JwtTest.SECRET,
-                "--keel.security.allowed-hosts=example.com",
+                "--keel.server.allowed-hosts=example.com",
                 "--keel.secure-headers.strict-transport-security=max-age=31536000")
             .build();
-    assertThat(Security.from(config).deployCheck()).isEmpty();
-  }
-
-  @Test
-  void theCommandPrintsFindingsAndFailsWhenThereAreAny() {
-    var out = new java.io.ByteArrayOutputStream();
-    var config = Config.builder().args("--keel.profile=prod").build();
-    int status =
-        dev.keel.security.internal.DeployCheckCommand.run(
-            config, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(status).isEqualTo(1);
-    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
-        .contains("Keel deploy check (profile prod): 3 finding(s)")
-        .contains("keel.security.E001: no JWT key is configured")
-        .contains("fix: set KEEL_SECURITY_JWT_SECRET");
+    assertThat(Security.deployCheck(config)).isEmpty();
   }
 
   @Test
@@ -73,7 +59,7 @@ class DeployCheckTest {
                 "--keel.security.deploy-check.strict=true",
                 "--keel.security.jwt.secret=" + JwtTest.SECRET)
             .build();
-    Keel app = Keel.create(config).install(Security.from(config));
+    Keel app = Keel.create(config).install(Security.create());
     assertThatThrownBy(() -> TestClient.inProcess(app).get("/").send())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("keel.security.W002: the app serves plain HTTP")

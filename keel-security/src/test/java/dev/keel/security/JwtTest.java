@@ -84,7 +84,7 @@ class JwtTest {
   @Test
   void acceptsItsOwnTokensAndRejectsMissingOnes() {
     var config = config("--keel.security.jwt.secret=" + SECRET);
-    var security = Security.from(config);
+    var security = Security.create();
     try (var client = TestClient.inProcess(app(security, config))) {
       String token = security.jwt().issue(Principal.of("42").withRoles("admin"));
       assertThat(me(client, "Bearer " + token).text()).isEqualTo("42");
@@ -101,7 +101,7 @@ class JwtTest {
   @Test
   void rejectsEveryForgery() throws Exception {
     var config = config("--keel.security.jwt.secret=" + SECRET, "--keel.security.jwt.kid=k1");
-    var security = Security.from(config);
+    var security = Security.create();
     byte[] key = SECRET.getBytes(StandardCharsets.UTF_8);
     try (var client = TestClient.inProcess(app(security, config))) {
       // alg none
@@ -187,7 +187,7 @@ class JwtTest {
   @Test
   void rejectsCorrectlySignedTokensWithoutAUsableSubjectOrWithBadClaims() throws Exception {
     var config = config("--keel.security.jwt.secret=" + SECRET);
-    var security = Security.from(config);
+    var security = Security.create();
     byte[] key = SECRET.getBytes(StandardCharsets.UTF_8);
     long now = Instant.now().getEpochSecond();
     String valid = "\"iss\":\"keel\",\"aud\":\"keel\",\"iat\":" + now + ",\"exp\":" + (now + 600);
@@ -231,7 +231,7 @@ class JwtTest {
         config(
             "--keel.security.jwt.public-key=" + publicPem,
             "--keel.security.jwt.private-key=" + privatePem);
-    var security = Security.from(config);
+    var security = Security.create();
     try (var client = TestClient.inProcess(app(security, config))) {
       String token = security.jwt().issue(Principal.of("42"));
       assertThat(SignedJWT.parse(token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
@@ -254,7 +254,7 @@ class JwtTest {
                 + write("ed.pub.pem", "PUBLIC KEY", ed.getPublic().getEncoded()),
             "--keel.security.jwt.private-key="
                 + write("ed.pem", "PRIVATE KEY", ed.getPrivate().getEncoded()));
-    var security = Security.from(config);
+    var security = Security.create();
     try (var client = TestClient.inProcess(app(security, config))) {
       String token = security.jwt().issue(Principal.of("ed"));
       assertThat(SignedJWT.parse(token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
@@ -292,7 +292,7 @@ class JwtTest {
   @Test
   void headerSchemeIsConfigurable() {
     var config = config("--keel.security.jwt.secret=" + SECRET, "--keel.security.scheme=Token");
-    var security = Security.from(config);
+    var security = Security.create();
     try (var client = TestClient.inProcess(app(security, config))) {
       String token = security.jwt().issue(Principal.of("42"));
       assertThat(me(client, "Token " + token).status()).isEqualTo(200);
@@ -305,7 +305,7 @@ class JwtTest {
   @Test
   void prodRefusesToStartWithoutOrWithAShortSecret() {
     var missing = Config.builder().args("--keel.server.port=0", "--keel.profile=prod").build();
-    Keel app = Keel.create(missing).install(Security.from(missing));
+    Keel app = Keel.create(missing).install(Security.create());
     assertThatThrownBy(() -> TestClient.inProcess(app).get("/").send())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("keel.security.jwt.secret: required in the prod profile")
@@ -315,7 +315,7 @@ class JwtTest {
         Config.builder()
             .args("--keel.server.port=0", "--keel.security.jwt.secret=too-short")
             .build();
-    Keel dev = Keel.create(shortSecret).install(Security.from(shortSecret));
+    Keel dev = Keel.create(shortSecret).install(Security.create());
     assertThatThrownBy(() -> TestClient.inProcess(dev).get("/").send())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("has 9 bytes (expected: at least 32)")
@@ -326,8 +326,8 @@ class JwtTest {
   @Test
   void devGeneratesARandomSecret() {
     var config = Config.builder().args("--keel.server.port=0").build();
-    var first = Security.from(config).jwt();
-    var second = Security.from(config).jwt();
+    var first = Jwt.from(config);
+    var second = Jwt.from(config);
     String token = first.issue(Principal.of("1"));
     assertThat(first.verify(token).id()).isEqualTo("1");
     assertThatThrownBy(() -> second.verify(token)).hasMessage("bad signature");

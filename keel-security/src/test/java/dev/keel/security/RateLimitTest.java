@@ -29,7 +29,7 @@ class RateLimitTest {
 
   static Keel app(RateLimit limit, String... args) {
     Keel app = Keel.create(JwtTest.config(args));
-    app.install(Security.from(app.config()));
+    app.install(Security.create());
     app.use(limit.perClientIp());
     app.get("/ping", ctx -> "pong");
     return app;
@@ -97,7 +97,7 @@ class RateLimitTest {
   void loginsAreThrottledByAccountAndByIp() {
     LoginThrottle throttle = LoginThrottle.defaults();
     Keel app = Keel.create(JwtTest.config());
-    app.install(Security.from(app.config()));
+    app.install(Security.create());
     app.post(
         "/login",
         ctx -> {

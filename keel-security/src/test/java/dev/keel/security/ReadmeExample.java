@@ -16,7 +16,7 @@ final class ReadmeExample {
 
   static Keel app(String... args) {
     Keel app = Keel.create(args);
-    Security security = Security.from(app.config()); // keel.security.* settings
+    Security security = Security.create(); // keel.security.* settings
     app.install(security);
 
     PasswordHasher passwords = PasswordHasher.argon2id();

@@ -37,7 +37,7 @@ class SecurityEventsTest {
   @Test
   void rejectionsAndDenialsAreStructuredEventsWithoutSecrets() {
     Keel app = Keel.create(JwtTest.config("--keel.security.jwt.secret=" + JwtTest.SECRET));
-    Security security = Security.from(app.config());
+    Security security = Security.create();
     app.install(security);
     app.group(
         "/admin",

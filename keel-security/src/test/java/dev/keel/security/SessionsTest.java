@@ -101,7 +101,7 @@ class SessionsTest {
             .absoluteTimeout(Duration.ofHours(2))
             .clock(clock)
             .build();
-    app.install(Security.from(app.config()).sessions(sessions));
+    app.install(Security.builder().sessions(sessions).build());
     app.get("/login", ctx -> Map.of("csrf", sessions.start(ctx).csrfToken()));
     app.post(
         "/login",

@@ -1,23 +1,18 @@
 package dev.keel.test;
 
 import dev.keel.core.Keel;
-import dev.keel.core.internal.KeelAccess;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
-import java.io.ByteArrayOutputStream;
+import dev.keel.core.spi.LocalConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,8 +31,6 @@ import java.util.Map;
  * Thread-safe: tests may send requests from several threads at once.
  */
 public final class TestClient implements AutoCloseable {
-  private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 40000);
-
   private final Keel app;
   private final boolean socket;
   private final boolean ownsServer;
@@ -56,9 +49,23 @@ public final class TestClient implements AutoCloseable {
             : null;
   }
 
-  /** A client that runs requests through {@code app}'s pipeline without opening a port. */
+  /**
+   * A client that sends requests over in-memory connections ({@link Keel#connectLocally()}):
+   * exactly the server code a socket runs, without opening a port. The first request runs the
+   * application's start hooks (its database connects, say); {@link #close()} stops it again, unless
+   * it was started on a port already.
+   */
   public static TestClient inProcess(Keel app) {
-    return new TestClient(app, false, false);
+    return new TestClient(app, false, !listening(app));
+  }
+
+  private static boolean listening(Keel app) {
+    try {
+      app.port();
+      return true;
+    } catch (IllegalStateException notStarted) {
+      return false;
+    }
   }
 
   /**
@@ -114,39 +121,22 @@ public final class TestClient implements AutoCloseable {
     return socket ? sendOverSocket(r) : sendInProcess(r);
   }
 
+  /** One in-memory connection per request, so requests from several threads never interleave. */
   private TestResponse sendInProcess(TestRequest r) {
-    var request =
-        new DefaultFullHttpRequest(
-            HttpVersion.HTTP_1_1,
-            HttpMethod.valueOf(r.method()),
-            r.uri(),
-            Unpooled.wrappedBuffer(r.bodyBytes()));
-    request.headers().set(HttpHeaderNames.HOST, "localhost");
-    r.headerMap().forEach((name, values) -> request.headers().add(name, values));
-    request.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.bodyBytes().length);
-    var response = KeelAccess.bridge().handle(app, request, LOCAL);
-    byte[] body;
-    if (response.isStreamed()) {
-      var out = new ByteArrayOutputStream();
-      try {
-        response.stream().writeTo(out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      body = out.toByteArray();
-    } else if (response.file() != null) {
-      body = readRegion(response.file());
-    } else {
-      body = new byte[response.body().readableBytes()];
-      response.body().readBytes(body);
-      response.body().release();
+    try (LocalConnection connection = app.connectLocally()) {
+      var reply =
+          connection.send(
+              new LocalConnection.Request(r.method(), r.uri(), r.headerMap(), r.bodyBytes()));
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      reply
+          .headers()
+          .forEach(
+              (name, values) ->
+                  headers
+                      .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                      .addAll(values));
+      return new TestResponse(reply.status(), headers, reply.body());
     }
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (String name : response.headers().names()) {
-      headers.put(
-          name.toLowerCase(java.util.Locale.ROOT), List.copyOf(response.headers().getAll(name)));
-    }
-    return new TestResponse(response.status(), headers, body);
   }
 
   private TestResponse sendOverSocket(TestRequest r) {
@@ -172,19 +162,7 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
-  private static byte[] readRegion(dev.keel.core.internal.http.FileBody file) {
-    try (var channel = java.nio.channels.FileChannel.open(file.path())) {
-      var buffer = java.nio.ByteBuffer.allocate((int) file.length());
-      while (buffer.hasRemaining()) {
-        if (channel.read(buffer, file.offset() + buffer.position()) < 0) break;
-      }
-      return buffer.array();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Stops the application when this client started it. */
+  /** Stops the application when this client started it (or ran it in process). */
   @Override
   public void close() {
     if (http != null) http.close();

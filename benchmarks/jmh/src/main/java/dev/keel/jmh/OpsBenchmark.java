@@ -3,17 +3,12 @@ package dev.keel.jmh;
 import dev.keel.core.Config;
 import dev.keel.core.Handler;
 import dev.keel.core.Keel;
-import dev.keel.core.internal.KeelAccess;
-import dev.keel.core.internal.http.Response;
+import dev.keel.core.spi.LocalConnection;
+import dev.keel.core.spi.LocalConnection.Reply;
+import dev.keel.core.spi.LocalConnection.Request;
 import dev.keel.ops.Ops;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
-import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,6 +16,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -31,9 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What keel-ops adds to one {@code GET /json} through the in-process pipeline (as {@link
- * PipelineBenchmark}): {@code none} without keel-ops; {@code metrics} with request ids and the HTTP
- * timer; {@code tracing} with a server span too (no exporter). The access log is off in all.
+ * What keel-ops adds to one {@code GET /json} over an in-memory connection (as {@link
+ * PipelineBenchmark}, in pipelined batches): {@code none} without keel-ops; {@code requestId} with
+ * request ids only; {@code metrics} with the HTTP timer too; {@code tracing} with a server span too
+ * (no exporter). The access log is off in all.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -44,12 +41,12 @@ import org.openjdk.jmh.infra.Blackhole;
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class OpsBenchmark {
-  private static final InetSocketAddress REMOTE = new InetSocketAddress("127.0.0.1", 50_000);
-
   @Param({"none", "requestId", "metrics", "tracing"})
   public String ops;
 
   private Keel app;
+  private LocalConnection connection;
+  private List<Request> batch;
 
   @Setup
   public void setUp() {
@@ -63,29 +60,22 @@ public class OpsBenchmark {
     app = Keel.create(Config.builder().defaults(settings).build());
     if (!ops.equals("none")) app.install(Ops.create());
     app.get("/json", Handler.nonBlocking(ctx -> new JsonBenchmark.Message("Hello, World!")));
-    Response r = send();
-    if (r.status() != 200) throw new IllegalStateException("GET /json answered " + r.status());
-    r.body().release();
+    connection = app.connectLocally();
+    batch = PipelineBenchmark.batch("/json");
+    for (Reply r : connection.sendAll(batch)) {
+      if (r.status() != 200) throw new IllegalStateException("GET /json answered " + r.status());
+    }
   }
 
   @TearDown
   public void tearDown() {
+    connection.close();
     app.stop();
   }
 
-  private Response send() {
-    FullHttpRequest request =
-        new DefaultFullHttpRequest(
-            HttpVersion.HTTP_1_1, HttpMethod.GET, "/json", Unpooled.EMPTY_BUFFER);
-    request.headers().set(HttpHeaderNames.HOST, "localhost");
-    return KeelAccess.bridge().handle(app, request, REMOTE);
-  }
-
   @Benchmark
+  @OperationsPerInvocation(PipelineBenchmark.BATCH)
   public void json(Blackhole bh) {
-    Response response = send();
-    bh.consume(response.status());
-    bh.consume(response.headers());
-    response.body().release();
+    bh.consume(connection.sendAll(batch));
   }
 }

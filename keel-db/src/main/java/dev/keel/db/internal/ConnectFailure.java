@@ -25,7 +25,7 @@ final class ConnectFailure {
     String prefix = "Keel could not connect to the database at " + url.display() + ": ";
     if (url.dialect() == Dialect.SQLITE) {
       return prefix
-          + Engine.rootMessage(e)
+          + SqlErrors.rootMessage(e)
           + ". Check that the file can be created and opened, or fix keel.db.url (KEEL_DB_URL).";
     }
     Properties parsed = org.postgresql.Driver.parseURL(url.jdbcUrl(), new Properties());
@@ -87,7 +87,7 @@ final class ConnectFailure {
             + " (KEEL_DB_URL).";
       }
     }
-    return Engine.rootMessage(e)
+    return SqlErrors.rootMessage(e)
         + ". Start the database, or fix keel.db.url (KEEL_DB_URL), keel.db.user and"
         + " keel.db.password.";
   }

@@ -2,7 +2,6 @@ package dev.keel.db.internal;
 
 import dev.keel.db.Column;
 import dev.keel.db.DatabaseException;
-import dev.keel.db.Dialect;
 import dev.keel.db.Id;
 import dev.keel.db.Table;
 import dev.keel.db.Version;
@@ -50,9 +49,12 @@ public final class RecordType<T> {
   private final Component id;
   private final Component version;
   private final MethodHandle constructor; // (Object[])Object
-  private final Map<String, int[]> plans = new ConcurrentHashMap<>();
+  private final ColumnReader[] readers; // by component
+  private final Object[] defaults; // by component: the value of a column the query lacks
+  // by SQL text: the column of each component is resolved once, so mapping allocates per row only
+  private final Map<String, RowMapper<T>> mappers = new ConcurrentHashMap<>();
 
-  private RecordType(Class<T> type, Dialect dialect) {
+  private RecordType(Class<T> type, SqlDialect dialect) {
     this.type = type;
     Table t = type.getAnnotation(Table.class);
     this.table = t != null ? t.value() : snake(type.getSimpleName());
@@ -109,6 +111,12 @@ public final class RecordType<T> {
       }
     }
     this.components = List.copyOf(list);
+    this.readers = new ColumnReader[list.size()];
+    this.defaults = new Object[list.size()];
+    for (int i = 0; i < readers.length; i++) {
+      readers[i] = list.get(i).reader();
+      if (list.get(i).optional()) defaults[i] = Optional.empty();
+    }
     this.byKey = Map.copyOf(keys);
     this.id = idc;
     this.version = ver;
@@ -142,7 +150,7 @@ public final class RecordType<T> {
         e);
   }
 
-  public static <T> RecordType<T> of(Class<T> type, Dialect dialect) {
+  public static <T> RecordType<T> of(Class<T> type, SqlDialect dialect) {
     if (!type.isRecord()) {
       throw new IllegalArgumentException(
           type.getName() + " is not a record; Keel maps rows to records (or single columns)");
@@ -206,28 +214,26 @@ public final class RecordType<T> {
     return create(args);
   }
 
-  /** A mapper for rows of {@code rs}, whose columns are matched to components by name. */
+  /**
+   * A mapper for rows of {@code rs}, whose columns are matched to components by name once per
+   * {@code sql} text.
+   */
   public RowMapper<T> mapper(ResultSet rs, String sql) throws SQLException {
-    int[] plan = plans.get(sql);
-    if (plan == null) {
-      plan = plan(rs.getMetaData(), sql);
-      if (plans.size() < 1024) plans.put(sql, plan);
+    RowMapper<T> mapper = mappers.get(sql);
+    if (mapper == null) {
+      int[] columns = plan(rs.getMetaData(), sql);
+      mapper =
+          r -> {
+            Object[] args = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+              int c = columns[i];
+              args[i] = c > 0 ? readers[i].read(r, c) : defaults[i];
+            }
+            return create(args);
+          };
+      if (mappers.size() < 1024) mappers.put(sql, mapper);
     }
-    final int[] columns = plan;
-    final ColumnReader[] readers = new ColumnReader[columns.length];
-    for (int i = 0; i < readers.length; i++) readers[i] = components.get(i).reader();
-    final Object[] defaults = new Object[columns.length];
-    for (int i = 0; i < defaults.length; i++) {
-      if (components.get(i).optional()) defaults[i] = Optional.empty();
-    }
-    return r -> {
-      Object[] args = new Object[columns.length];
-      for (int i = 0; i < columns.length; i++) {
-        int c = columns[i];
-        args[i] = c > 0 ? readers[i].read(r, c) : defaults[i];
-      }
-      return create(args);
-    };
+    return mapper;
   }
 
   private int[] plan(ResultSetMetaData md, String sql) throws SQLException {

@@ -1,7 +1,7 @@
 package dev.keel.openapi.internal;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Field;
+import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -138,7 +138,7 @@ public final class ReflectSchemas {
       Annotation[] annotations = annotations(type, rc);
       ObjectNode property = of(rc.getGenericType(), bindings).deepCopy();
       constrain(property, annotations);
-      properties.set(rc.getName(), property);
+      properties.set(rc.getName(), rc.getType() == Optional.class ? nullable(property) : property);
       if (required(rc.getType(), annotations)) required.add(rc.getName());
     }
     if (!required.isEmpty()) schema.set("required", required);
@@ -146,12 +146,20 @@ public final class ReflectSchemas {
   }
 
   private static Annotation[] annotations(Class<?> type, RecordComponent rc) {
+    Annotation[] annotations;
     try {
-      Field f = type.getDeclaredField(rc.getName());
-      return f.getAnnotations();
+      annotations = type.getDeclaredField(rc.getName()).getAnnotations();
     } catch (NoSuchFieldException e) {
-      return rc.getAnnotations();
+      annotations = rc.getAnnotations();
     }
+    // Optional<@NotBlank String>: the value's constraints describe the property
+    if (rc.getType() == Optional.class
+        && rc.getAnnotatedType() instanceof AnnotatedParameterizedType p) {
+      var all = new java.util.ArrayList<>(List.of(annotations));
+      all.addAll(List.of(p.getAnnotatedActualTypeArguments()[0].getAnnotations()));
+      annotations = all.toArray(Annotation[]::new);
+    }
+    return annotations;
   }
 
   private static boolean required(Class<?> type, Annotation[] annotations) {
@@ -196,6 +204,22 @@ public final class ReflectSchemas {
         default -> {}
       }
     }
+  }
+
+  /**
+   * {@code schema} or {@code null}: an {@code Optional} component is read as empty from a missing
+   * field or {@code null}, and an empty one is written as {@code null} (ADR 0023).
+   */
+  private static ObjectNode nullable(ObjectNode schema) {
+    if (schema.has("type") && schema.get("type").isString()) {
+      String type = schema.get("type").asString();
+      schema.putArray("type").add(type).add("null");
+      return schema;
+    }
+    if (schema.isEmpty()) return schema; // any value, null too
+    ObjectNode anyOf = NODES.objectNode();
+    anyOf.putArray("anyOf").add(schema).add(object("null"));
+    return anyOf;
   }
 
   private static String refName(Type t) {

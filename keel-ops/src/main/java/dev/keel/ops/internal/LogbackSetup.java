@@ -7,10 +7,10 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import dev.keel.core.internal.logging.DefaultLogging;
+import dev.keel.core.spi.ConsoleLogging;
 
 /**
- * keel-ops' logging: keel-core's default console set-up ({@link DefaultLogging}: level, Netty at
+ * keel-ops' logging: keel-core's default console set-up ({@link ConsoleLogging}: level, Netty at
  * {@code WARN}, stepping aside for the application's own {@code logback.xml}), ranked above it,
  * with JSON lines and redaction. Found by Logback through {@code ServiceLoader}.
  *
@@ -28,12 +28,12 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    return DefaultLogging.configure(
+    return ConsoleLogging.configure(
         context,
         () -> {
           boolean json = json();
           return new RedactingEncoder(
-              json ? jsonEncoder(context) : DefaultLogging.textEncoder(context), json);
+              json ? jsonEncoder(context) : ConsoleLogging.textEncoder(context), json);
         });
   }
 
@@ -51,9 +51,9 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
   /** Whether events are written as JSON lines; see the class description. */
   static boolean json() {
-    String format = DefaultLogging.setting("keel.log.format", "KEEL_LOG_FORMAT");
+    String format = ConsoleLogging.setting("keel.log.format", "KEEL_LOG_FORMAT");
     if (format != null) return format.trim().equalsIgnoreCase("json");
-    String profile = DefaultLogging.setting("keel.profile", "KEEL_PROFILE");
+    String profile = ConsoleLogging.setting("keel.profile", "KEEL_PROFILE");
     return profile != null && profile.trim().equalsIgnoreCase("prod");
   }
 }

@@ -19,7 +19,7 @@ class LogbackSetupTest {
     assertThat(root.getLevel()).isEqualTo(Level.INFO);
     assertThat(root.getAppender("console")).isInstanceOf(ConsoleAppender.class);
     assertThat(context.getLogger("io.netty").getLevel()).isEqualTo(Level.WARN);
-    // keel-core's DefaultLogging is on the classpath too: keel-ops' set-up outranks it
+    // keel-core's ConsoleLogging is on the classpath too: keel-ops' set-up outranks it
     var console = (ConsoleAppender<?>) root.getAppender("console");
     assertThat(console.getEncoder()).isInstanceOf(RedactingEncoder.class);
   }

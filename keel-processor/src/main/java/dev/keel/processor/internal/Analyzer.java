@@ -252,7 +252,7 @@ final class Analyzer {
       String name = stringValue(a, "value");
       if (name.isEmpty()) name = javaName;
       Kind k = Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
-      return scalarParam(k, name, p, validated, k == Kind.QUERY, "@" + kind);
+      return scalarParam(k, name, p, validated, a, "@" + kind);
     }
     if (Types.qualifiedName(t).equals("dev.keel.core.Context")) {
       return new Param(Kind.CONTEXT, javaName, p, t, t, Shape.PLAIN, 0, false);
@@ -287,7 +287,7 @@ final class Analyzer {
           validated);
     }
     if (pathParams.contains(javaName)) {
-      return scalarParam(Kind.PATH, javaName, p, validated, false, "a path parameter");
+      return scalarParam(Kind.PATH, javaName, p, validated, null, "a path parameter");
     }
     error(
         p,
@@ -301,8 +301,15 @@ final class Analyzer {
     return null;
   }
 
+  /** A path, query, header or cookie value; {@code a} is its annotation, null for the path. */
   private Param scalarParam(
-      Kind kind, String name, VariableElement p, boolean validated, boolean lists, String what) {
+      Kind kind,
+      String name,
+      VariableElement p,
+      boolean validated,
+      AnnotationMirror a,
+      String what) {
+    boolean lists = kind == Kind.QUERY;
     TypeMirror t = p.asType();
     TypeMirror optional = Types.argumentOf(t, "java.util.Optional");
     TypeMirror list = Types.argumentOf(t, "java.util.List");
@@ -343,8 +350,15 @@ final class Analyzer {
               + p.getSimpleName());
       return null;
     }
+    Defaults.Default defaultValue;
+    try {
+      defaultValue = Defaults.of(a, p, shape, value);
+    } catch (IllegalArgumentException e) {
+      error(p, e.getMessage());
+      return null;
+    }
     validated |= constrainedType(value);
-    return new Param(kind, name, p, t, value, shape, 0, validated);
+    return new Param(kind, name, p, t, value, shape, 0, validated, defaultValue);
   }
 
   private static boolean constrained(Element e) {

@@ -33,7 +33,8 @@ final class Model {
 
   /**
    * One handler parameter: {@code value} is the type inside {@code Optional}/{@code List}, else the
-   * parameter's own type.
+   * parameter's own type; {@code defaultValue} is its converted {@code defaultValue}, or {@code
+   * null} when it has none.
    */
   record Param(
       Kind kind,
@@ -43,7 +44,31 @@ final class Model {
       TypeMirror value,
       Shape shape,
       int providedStatus,
-      boolean validated) {}
+      boolean validated,
+      Defaults.Default defaultValue) {
+    Param(
+        Kind kind,
+        String name,
+        VariableElement element,
+        TypeMirror type,
+        TypeMirror value,
+        Shape shape,
+        int providedStatus,
+        boolean validated) {
+      this(kind, name, element, type, value, shape, providedStatus, validated, null);
+    }
+
+    /** {@code query parameter 'limit'}, {@code header 'X-Tenant'}: as messages name it. */
+    String describe() {
+      String kind =
+          switch (kind()) {
+            case QUERY -> "query parameter";
+            case PATH -> "path parameter";
+            default -> kind().name().toLowerCase(java.util.Locale.ROOT);
+          };
+      return kind + " '" + name + "'";
+    }
+  }
 
   record Endpoint(
       ExecutableElement method,

@@ -91,9 +91,10 @@ final class OpenApiWriter {
                   "in",
                   p.kind().name().toLowerCase(Locale.ROOT),
                   "required",
-                  p.shape() == Shape.PLAIN,
+                  p.shape() == Shape.PLAIN && p.defaultValue() == null,
                   "schema",
                   schema);
+          if (p.defaultValue() != null) schema.put("default", p.defaultValue().json());
           parameters.add(param);
         }
         case BODY -> {

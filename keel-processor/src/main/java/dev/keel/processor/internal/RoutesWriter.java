@@ -25,8 +25,8 @@ final class RoutesWriter {
     if (!pkg.isEmpty()) b.append("package ").append(pkg).append(";\n\n");
     b.append("import dev.keel.core.Routes;\n")
         .append("import dev.keel.core.spi.RouteBinder;\n")
-        .append("import dev.keel.web.internal.Bindings;\n")
-        .append("import dev.keel.web.internal.Validation;\n")
+        .append("import dev.keel.web.spi.Bindings;\n")
+        .append("import dev.keel.web.spi.Validation;\n")
         .append("import javax.annotation.processing.Generated;\n\n")
         .append("/** The routes of {@link ")
         .append(controller)
@@ -37,19 +37,7 @@ final class RoutesWriter {
         .append(" implements RouteBinder {\n");
     List<Endpoint> eps = c.endpoints();
     for (int i = 0; i < eps.size(); i++) {
-      Endpoint e = eps.get(i);
-      if (!e.validate()) continue;
-      b.append("  private static final java.lang.reflect.Method M")
-          .append(i)
-          .append(" =\n      Validation.method(")
-          .append(controller)
-          .append(".class, \"")
-          .append(e.method().getSimpleName())
-          .append('"');
-      for (Param p : e.params()) {
-        b.append(", ").append(classLiteral(p.element().asType()));
-      }
-      b.append(");\n");
+      fields(b, controller, eps.get(i), i);
     }
     b.append("\n  public ").append(c.routesName()).append("() {}\n\n");
     b.append("  @Override\n  public Class<?> controller() {\n    return ")
@@ -63,10 +51,75 @@ final class RoutesWriter {
         .append(") controller;\n");
     if (eps.stream().anyMatch(Endpoint::validate)) b.append("    Validation.boot();\n");
     for (int i = 0; i < eps.size(); i++) {
+      Endpoint e = eps.get(i);
+      for (int j = 0; j < e.params().size(); j++) {
+        Param p = e.params().get(j);
+        if (!e.validate() || !p.validated() || p.defaultValue() == null) continue;
+        b.append("    Validation.checkDefault(c, M")
+            .append(i)
+            .append(", ")
+            .append(j)
+            .append(", D")
+            .append(i)
+            .append('_')
+            .append(j)
+            .append(", ")
+            .append(quote(p.describe()))
+            .append(");\n");
+      }
+    }
+    for (int i = 0; i < eps.size(); i++) {
       route(b, eps.get(i), i);
     }
     b.append("  }\n}\n");
     return b.toString();
+  }
+
+  /**
+   * The static fields of endpoint {@code i}: its method {@code M<i>} when it validates or reads a
+   * generic body, the body's type {@code B<i>}, and each default {@code D<i>_<parameter>}.
+   */
+  private void fields(StringBuilder b, String controller, Endpoint e, int i) {
+    Param generic =
+        e.params().stream()
+            .filter(p -> p.kind() == Model.Kind.BODY && Types_.generic(p.type()))
+            .findFirst()
+            .orElse(null);
+    if (e.validate() || generic != null) {
+      b.append("  private static final java.lang.reflect.Method M")
+          .append(i)
+          .append(" =\n      Bindings.method(")
+          .append(controller)
+          .append(".class, \"")
+          .append(e.method().getSimpleName())
+          .append('"');
+      for (Param p : e.params()) {
+        b.append(", ").append(classLiteral(p.element().asType()));
+      }
+      b.append(");\n");
+    }
+    if (generic != null) {
+      b.append("  private static final java.lang.reflect.Type B")
+          .append(i)
+          .append(" = M")
+          .append(i)
+          .append(".getGenericParameterTypes()[")
+          .append(e.params().indexOf(generic))
+          .append("];\n");
+    }
+    for (int j = 0; j < e.params().size(); j++) {
+      Param p = e.params().get(j);
+      if (p.defaultValue() == null) continue;
+      b.append("  private static final ")
+          .append(Types_.source(p.value()))
+          .append(" D")
+          .append(i)
+          .append('_')
+          .append(j)
+          .append(" = ")
+          .append(p.defaultValue().java())
+          .append(";\n");
+    }
   }
 
   private void route(StringBuilder b, Endpoint e, int index) {
@@ -100,7 +153,7 @@ final class RoutesWriter {
           .append(' ')
           .append(var)
           .append(" = ")
-          .append(read(p))
+          .append(read(p, "D" + index + "_" + i, "B" + index))
           .append(";\n");
     }
     String call = "c." + e.method().getSimpleName() + "(" + String.join(", ", args) + ")";
@@ -127,7 +180,11 @@ final class RoutesWriter {
     b.append("        });\n");
   }
 
-  private String read(Param p) {
+  /**
+   * The expression that reads {@code p}: {@code defaultField} holds its default, {@code bodyType}
+   * the generic type of a body.
+   */
+  private String read(Param p, String defaultField, String bodyType) {
     String name = quote(p.name());
     String cls = classLiteral(p.value());
     return switch (p.kind()) {
@@ -136,30 +193,23 @@ final class RoutesWriter {
           dev.keel.processor.internal.Types.qualifiedName(p.value()).equals("java.lang.String")
               ? "ctx.pathParam(" + name + ")"
               : "ctx.pathParam(" + name + ", " + cls + ")";
-      case QUERY ->
-          switch (p.shape()) {
-            case LIST -> "ctx.queryAll(" + name + ", " + cls + ")";
-            case OPTIONAL -> "ctx.query(" + name + ", " + cls + ")";
-            case PLAIN -> required("ctx.query(" + name + ", " + cls + ")", "query parameter", p);
-          };
-      case HEADER, COOKIE -> {
-        String kind = p.kind().name().toLowerCase(Locale.ROOT);
-        String read = "Bindings." + kind + "(ctx, " + name + ", " + cls + ")";
-        yield p.shape() == Shape.OPTIONAL ? read : required(read, kind, p);
+      case QUERY, HEADER, COOKIE -> {
+        String method = p.kind().name().toLowerCase(Locale.ROOT);
+        if (p.shape() == Shape.LIST) yield "ctx.queryAll(" + name + ", " + cls + ")";
+        String read = "ctx." + method + "(" + name + ", " + cls + ")";
+        if (p.shape() == Shape.OPTIONAL) yield read;
+        if (p.defaultValue() != null) yield read + ".orElse(" + defaultField + ")";
+        yield required(read, p.kind() == Model.Kind.QUERY ? "query parameter" : method, p);
       }
       case BODY ->
-          Types_.generic(p.type())
-              ? "Bindings.body(ctx, new tools.jackson.core.type.TypeReference<"
-                  + Types_.source(p.type())
-                  + ">() {})"
-              : "ctx.body(" + cls + ")";
+          Types_.generic(p.type()) ? "ctx.body(" + bodyType + ")" : "ctx.body(" + cls + ")";
       case PRINCIPAL ->
           p.shape() == Shape.OPTIONAL
               ? "dev.keel.security.Security.principal(ctx)"
               : "dev.keel.security.Security.authenticated(ctx)";
       case PROVIDED ->
           p.shape() == Shape.OPTIONAL
-              ? "Bindings.providedOptional(ctx, " + cls + ")"
+              ? "ctx.attribute(dev.keel.web.RequestValues.key(" + cls + "))"
               : "Bindings.provided(ctx, " + cls + ", " + p.providedStatus() + ")";
     };
   }
@@ -181,7 +231,7 @@ final class RoutesWriter {
   }
 
   static String quote(String s) {
-    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    return Defaults.literal(s);
   }
 
   /** The processor's own {@link dev.keel.processor.internal.Types}, beside javax's. */

@@ -155,6 +155,7 @@ final class Schemas {
       TypeMirror type = ((ExecutableType) types.asMemberOf(t, accessor)).getReturnType();
       List<AnnotationMirror> annotations = annotations(element, rc);
       Map<String, Object> property = constrain(new LinkedHashMap<>(of(type)), type, annotations);
+      if (Types.qualifiedName(type).equals("java.util.Optional")) property = nullable(property);
       String n = rc.getSimpleName().toString();
       properties.put(n, property);
       if (required(type, annotations)) required.add(n);
@@ -162,6 +163,19 @@ final class Schemas {
     schema.put("properties", properties);
     if (!required.isEmpty()) schema.put("required", required);
     return ref(ref);
+  }
+
+  /**
+   * {@code schema} or {@code null}: an {@code Optional} component is read as empty from a missing
+   * field or {@code null}, and an empty one is written as {@code null} (ADR 0023).
+   */
+  static Map<String, Object> nullable(Map<String, Object> schema) {
+    if (schema.get("type") instanceof String type) {
+      schema.put("type", List.of(type, "null"));
+      return schema;
+    }
+    if (schema.isEmpty()) return schema; // any value, null too
+    return map("anyOf", List.of(schema, map("type", "null")));
   }
 
   private String refName(TypeMirror t) {
@@ -182,6 +196,9 @@ final class Schemas {
       }
     }
     all.addAll(rc.getAccessor().getReturnType().getAnnotationMirrors());
+    // Optional<@NotBlank String>: the value's constraints describe the property
+    TypeMirror value = Types.argumentOf(rc.getAccessor().getReturnType(), "java.util.Optional");
+    if (value != null) all.addAll(value.getAnnotationMirrors());
     return all;
   }
 

@@ -41,7 +41,7 @@ public final class Hub implements WebSocketHandler {
 
   private final String instance = UUID.randomUUID().toString();
   private final ChannelPolicy policy;
-  private final Bus bus; // null: this instance alone
+  private volatile Bus bus; // null: this instance alone (or not started yet)
   private final Duration interval;
 
   /** topic -> local subscribers */
@@ -76,16 +76,21 @@ public final class Hub implements WebSocketHandler {
     }
   }
 
-  public Hub(ChannelPolicy policy, Bus bus, Duration interval, ScheduledExecutorService timer) {
+  public Hub(ChannelPolicy policy, Duration interval) {
     this.policy = policy;
-    this.bus = bus;
     this.interval = interval;
-    if (bus != null) {
-      bus.subscribe(this::onBus);
-      long every = interval.toMillis();
-      timer.scheduleAtFixedRate(this::beat, 0, every, TimeUnit.MILLISECONDS);
-      bus.publish(JSON.createObjectNode().put("k", "hello").put("o", instance).toString());
-    }
+  }
+
+  /**
+   * Joins the other instances through {@code bus}: called once when the application starts (a bus
+   * connects to Redis or NATS, which must wait until the configuration was validated).
+   */
+  public void attach(Bus bus, ScheduledExecutorService timer) {
+    this.bus = bus;
+    bus.subscribe(this::onBus);
+    long every = interval.toMillis();
+    timer.scheduleAtFixedRate(this::beat, 0, every, TimeUnit.MILLISECONDS);
+    bus.publish(JSON.createObjectNode().put("k", "hello").put("o", instance).toString());
   }
 
   // ---- the socket protocol

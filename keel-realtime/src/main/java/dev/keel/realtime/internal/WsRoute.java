@@ -6,7 +6,7 @@ import dev.keel.core.Forbidden;
 import dev.keel.core.Handler;
 import dev.keel.core.HttpException;
 import dev.keel.core.Unauthorized;
-import dev.keel.core.internal.server.Upgrade;
+import dev.keel.core.spi.ProtocolUpgrade;
 import dev.keel.realtime.Authenticator;
 import dev.keel.realtime.WebSocketHandler;
 import dev.keel.realtime.WebSocketOptions;
@@ -95,7 +95,8 @@ public final class WsRoute implements Handler {
             options,
             handler,
             executor);
-    ctx.attribute(Upgrade.KEY, (channel, request) -> handshake(channel, request, connection));
+    ctx.attribute(
+        ProtocolUpgrade.KEY, (channel, request) -> handshake(channel, request, connection));
     ctx.status(101);
     return null;
   }

@@ -11,7 +11,8 @@ public final class BenchServer {
 
   public static void main(String[] args) {
     Keel app = Keel.create(args);
-    Realtime realtime = Realtime.create(app);
+    Realtime realtime = Realtime.create();
+    app.install(realtime);
     realtime.channels("/socket", ChannelPolicy.open());
     realtime.ws("/idle", new WebSocketHandler() {});
     app.start();

@@ -26,7 +26,8 @@ public final class ChatApp {
 
   public static Keel app(String... args) {
     Keel app = Keel.create(args);
-    Realtime realtime = Realtime.create(app);
+    Realtime realtime = Realtime.create();
+    app.install(realtime);
     Map<String, EventFeed> feeds = new ConcurrentHashMap<>();
     Channels channels =
         realtime.channels(

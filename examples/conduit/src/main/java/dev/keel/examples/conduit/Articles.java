@@ -145,8 +145,8 @@ public final class Articles {
       @Query Optional<String> tag,
       @Query Optional<String> author,
       @Query Optional<String> favorited,
-      @Query Optional<@Min(1) @Max(100) Integer> limit,
-      @Query Optional<@Min(0) Integer> offset,
+      @Query(defaultValue = "20") @Min(1) @Max(100) int limit,
+      @Query(defaultValue = "0") @Min(0) int offset,
       Optional<Principal> viewer) {
     var where = new ArrayList<String>();
     var params = new HashMap<String, Object>();
@@ -175,8 +175,8 @@ public final class Articles {
   /** Articles by the authors the user follows, newest first. */
   @Get("/articles/feed")
   MultipleArticlesResponse feed(
-      @Query Optional<@Min(1) @Max(100) Integer> limit,
-      @Query Optional<@Min(0) Integer> offset,
+      @Query(defaultValue = "20") @Min(1) @Max(100) int limit,
+      @Query(defaultValue = "0") @Min(0) int offset,
       Principal me) {
     return page(
         "where a.author_id in (select followee_id from follow where follower_id = :me)",
@@ -292,14 +292,10 @@ public final class Articles {
   }
 
   private MultipleArticlesResponse page(
-      String where,
-      Map<String, Object> params,
-      Optional<Principal> viewer,
-      Optional<Integer> limit,
-      Optional<Integer> offset) {
+      String where, Map<String, Object> params, Optional<Principal> viewer, int limit, int offset) {
     Sql count = db.sql("select count(*)" + FROM + where);
     params.forEach(count::bind);
-    List<Article> page = load(where, params, viewer, limit.orElse(20), offset.orElse(0));
+    List<Article> page = load(where, params, viewer, limit, offset);
     return new MultipleArticlesResponse(page, count.one(Integer.class));
   }
 

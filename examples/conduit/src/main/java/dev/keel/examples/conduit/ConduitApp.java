@@ -6,6 +6,7 @@ import dev.keel.core.Problem;
 import dev.keel.db.Database;
 import dev.keel.openapi.OpenApi;
 import dev.keel.ops.Ops;
+import dev.keel.security.Jwt;
 import dev.keel.security.Principal;
 import dev.keel.security.Security;
 import java.util.List;
@@ -32,19 +33,21 @@ public final class ConduitApp {
   }
 
   public static Keel app(Config config, boolean seed) {
-    var ops = Ops.create(); // health, Prometheus metrics, traces, request ids, access log
-    var db = new Database().configurePool(ops::hikari).wrapDataSource(ops::traced);
-    var security = Security.from(config);
-    Keel app = Keel.create(config).install(ops).install(db);
-    var users = new Users(db, security.jwt());
-    app.install(security.accounts(users::exists)) // 401 for a token of no account
-        .install(new OpenApi().errorBody(GenericErrorModel.class))
+    var db = Database.create(); // with Ops: pool metrics and query spans, no wiring
+    var jwt = Jwt.from(config); // keel.security.jwt.*
+    Keel app =
+        Keel.create(config)
+            .install(Ops.create()) // health, Prometheus metrics, traces, request ids, access log
+            .install(db);
+    var users = new Users(db, jwt);
+    app.install(Security.builder().jwt(jwt).accounts(users::exists).build()) // 401: no account
+        .install(OpenApi.builder().errorBody(GenericErrorModel.class).build())
         .errorBody(ConduitApp::errors);
     var articles = new Articles(db);
     var comments = new Comments(db);
     app.controllers(users, new Profiles(db), articles, comments);
     // the database connects when the app starts, after its configuration is validated
-    if (seed) app.onStart(() -> Seed.ifEmpty(db, security.jwt(), users, articles, comments));
+    if (seed) app.onStart(() -> Seed.ifEmpty(db, jwt, users, articles, comments));
     return app;
   }
 

@@ -31,7 +31,7 @@ public final class TechEmpowerApp {
         .get("/json", virtualThreads ? json : Handler.nonBlocking(json));
     // Only with a database configured: without one keel-db would open an SQLite file here.
     if (app.config().string("keel.db.url").filter(url -> !url.isBlank()).isPresent()) {
-      Database db = new Database();
+      Database db = Database.create();
       // fortunes.jte is precompiled into the jar (pom.xml): a benchmark never checks template files
       // for changes, whatever the profile or working directory.
       Views views = Views.precompiled();

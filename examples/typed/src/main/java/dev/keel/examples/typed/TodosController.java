@@ -33,9 +33,18 @@ public final class TodosController {
     HIGH
   }
 
-  /** A todo as clients send it. */
+  /** A todo as clients send it; a field left out or {@code null} is {@code Optional.empty()}. */
   public record NewTodo(
-      @NotBlank @Size(max = 200) String title, Priority priority, Optional<LocalDate> due) {}
+      @NotBlank @Size(max = 200) String title,
+      Optional<Priority> priority,
+      Optional<LocalDate> due) {}
+
+  /** A change to a todo: a field left out or {@code null} keeps its value. */
+  public record TodoChange(
+      Optional<@NotBlank @Size(max = 200) String> title,
+      Optional<Priority> priority,
+      Optional<LocalDate> due,
+      Optional<Boolean> done) {}
 
   /** A todo as stored. */
   public record Todo(
@@ -57,14 +66,14 @@ public final class TodosController {
   Page<Todo> list(
       @Query("priority") List<Priority> priorities,
       @Query Optional<Boolean> done,
-      @Query Optional<@Min(1) @Max(100) Integer> limit) {
+      @Query(defaultValue = "20") @Min(1) @Max(100) int limit) {
     List<Todo> matching =
         todos.values().stream()
             .filter(t -> priorities.isEmpty() || priorities.contains(t.priority()))
             .filter(t -> done.isEmpty() || done.get() == t.done())
             .sorted(Comparator.comparingLong(Todo::id))
             .toList();
-    return new Page<>(matching.stream().limit(limit.orElse(20)).toList(), matching.size());
+    return new Page<>(matching.stream().limit(limit).toList(), matching.size());
   }
 
   /**
@@ -88,8 +97,8 @@ public final class TodosController {
         new Todo(
             id,
             body.title().strip(),
-            body.priority() == null ? Priority.NORMAL : body.priority(),
-            body.due() == null ? Optional.empty() : body.due(),
+            body.priority().orElse(Priority.NORMAL),
+            body.due(),
             false,
             Instant.now());
     todos.put(id, todo);
@@ -104,13 +113,33 @@ public final class TodosController {
     return new Page<>(created, created.size());
   }
 
-  /** Marks a todo done. */
-  @Patch("/{id}/done")
-  Todo done(long id) {
+  /**
+   * Changes the fields the body gives, e.g. {@code {"done": true}}; the others keep their value.
+   */
+  @Patch("/{id}")
+  Todo change(long id, @Body @Valid TodoChange change) {
     Todo t = get(id);
-    Todo done = new Todo(id, t.title(), t.priority(), t.due(), true, t.createdAt());
-    todos.put(id, done);
-    return done;
+    Todo changed =
+        new Todo(
+            id,
+            change.title().map(String::strip).orElse(t.title()),
+            change.priority().orElse(t.priority()),
+            change.due().or(t::due),
+            change.done().orElse(t.done()),
+            t.createdAt());
+    todos.put(id, changed);
+    return changed;
+  }
+
+  /**
+   * Removes a todo's due date ({@code "due": null} in a PATCH keeps it, as a missing field does).
+   */
+  @Delete("/{id}/due")
+  Todo removeDue(long id) {
+    Todo t = get(id);
+    Todo changed = new Todo(id, t.title(), t.priority(), Optional.empty(), t.done(), t.createdAt());
+    todos.put(id, changed);
+    return changed;
   }
 
   /** Deletes a todo. */

@@ -9,7 +9,7 @@ public final class TypedApp {
 
   /** Builds the application; {@link #main} starts it, tests start it on a random port. */
   public static Keel app(String... args) {
-    var openApi = new OpenApi();
+    var openApi = OpenApi.create();
     Keel app = Keel.create(args).install(openApi).controllers(new TodosController());
     // A functional route, described for the document:
     openApi.route(

@@ -41,7 +41,14 @@ class TypedAppTest {
     assertThat(client.get("/todos").query("priority", "low").send().json().get("total").asInt())
         .isZero();
 
-    assertThat(client.patch("/todos/" + id + "/done").send().json().get("done").asBoolean())
+    assertThat(
+            client
+                .patch("/todos/" + id)
+                .json(Map.of("done", true))
+                .send()
+                .json()
+                .get("done")
+                .asBoolean())
         .isTrue();
     assertThat(client.get("/todos").query("done", "false").send().json().get("total").asInt())
         .isZero();
@@ -70,6 +77,50 @@ class TypedAppTest {
   }
 
   @Test
+  void optionalFieldsAreEmptyWhenLeftOutOrNullAndPatchChangesOnlyWhatIsSent() {
+    JsonNode created = client.post("/todos").json(Map.of("title", "plan")).send().json();
+    assertThat(created.get("priority").asString()).isEqualTo("NORMAL");
+    assertThat(created.get("due").isNull()).isTrue(); // an empty Optional is written as null
+    String todo = "/todos/" + created.get("id").asLong();
+
+    JsonNode dated =
+        client.patch(todo).json(Map.of("due", "2026-12-24", "priority", "HIGH")).send().json();
+    assertThat(dated.get("due").asString()).isEqualTo("2026-12-24");
+    assertThat(dated.get("title").asString()).isEqualTo("plan");
+
+    TestResponse nothing = client.patch(todo).json(Map.of()).send();
+    assertThat(nothing.text()).isEqualTo(client.get(todo).send().text());
+    TestResponse nulls =
+        client
+            .patch(todo)
+            .body("{\"title\": null, \"due\": null, \"done\": null}", "application/json")
+            .send();
+    assertThat(nulls.status()).as(nulls.text()).isEqualTo(200);
+    assertThat(nulls.json().get("due").asString()).isEqualTo("2026-12-24");
+    assertThat(nulls.json().get("title").asString()).isEqualTo("plan");
+
+    TestResponse blank = client.patch(todo).json(Map.of("title", " ")).send();
+    assertThat(blank.status()).isEqualTo(422);
+    assertThat(blank.json().get("errors").toString())
+        .isEqualTo("[{\"field\":\"title\",\"message\":\"must not be blank\"}]");
+
+    JsonNode undated = client.delete(todo + "/due").send().json();
+    assertThat(undated.get("due").isNull()).isTrue();
+    assertThat(undated.get("priority").asString()).isEqualTo("HIGH");
+  }
+
+  @Test
+  void anAbsentLimitIsItsDefault() {
+    var many = java.util.Collections.nCopies(25, Map.of("title", "t"));
+    assertThat(client.post("/todos/bulk").json(many).send().status()).isEqualTo(201);
+    JsonNode page = client.get("/todos").send().json();
+    assertThat(page.get("total").asInt()).isEqualTo(25);
+    assertThat(page.get("items").size()).isEqualTo(20);
+    assertThat(client.get("/todos").query("limit", 5).send().json().get("items").size())
+        .isEqualTo(5);
+  }
+
+  @Test
   void aListBodyIsReadAndEveryElementValidated() {
     TestResponse ok =
         client
@@ -91,7 +142,7 @@ class TypedAppTest {
   @Test
   void theDocumentAndDocsPageAreServed() {
     JsonNode doc = client.get("/openapi.json").send().json();
-    assertThat(doc.get("paths").has("/todos/{id}/done")).isTrue();
+    assertThat(doc.get("paths").get("/todos/{id}").has("patch")).isTrue();
     assertThat(doc.get("paths").get("/health").get("get").get("summary").asString())
         .isEqualTo("Says the service is up");
     assertThat(
@@ -101,11 +152,20 @@ class TypedAppTest {
                 .get("properties")
                 .get("due")
                 .toString())
-        .isEqualTo("{\"type\":\"string\",\"format\":\"date\"}");
+        .isEqualTo("{\"type\":[\"string\",\"null\"],\"format\":\"date\"}");
+    assertThat(
+            doc.get("components")
+                .get("schemas")
+                .get("TodoChange")
+                .get("properties")
+                .get("title")
+                .toString())
+        .isEqualTo("{\"type\":[\"string\",\"null\"],\"minLength\":1,\"maxLength\":200}");
     assertThat(doc.get("paths").get("/todos").get("get").get("parameters").get(2).toString())
         .isEqualTo(
             "{\"name\":\"limit\",\"in\":\"query\",\"required\":false,"
-                + "\"schema\":{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":1,\"maximum\":100}}");
+                + "\"schema\":{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":1,\"maximum\":100,"
+                + "\"default\":20}}");
     assertThat(client.get("/docs").send().status()).isEqualTo(200);
     assertThat(client.get("/health").send().text()).isEqualTo("ok");
   }

@@ -77,7 +77,7 @@ public final class Exchange implements Context {
     this.formSource = formSource;
   }
 
-  /** The application's JSON codec; generated bindings read generic bodies with it. */
+  /** The application's JSON codec. */
   public JsonCodec json() {
     return json;
   }
@@ -232,6 +232,11 @@ public final class Exchange implements Context {
   }
 
   @Override
+  public <T> Optional<T> header(String name, Class<T> type) {
+    return header(name).map(v -> Converters.convert("header '" + name + "'", v, type));
+  }
+
+  @Override
   public List<String> headers(String name) {
     return List.copyOf(request.headers().getAll(name));
   }
@@ -247,6 +252,11 @@ public final class Exchange implements Context {
       }
     }
     return Optional.ofNullable(requestCookies.get(name));
+  }
+
+  @Override
+  public <T> Optional<T> cookie(String name, Class<T> type) {
+    return cookie(name).map(v -> Converters.convert("cookie '" + name + "'", v, type));
   }
 
   // ---- body
@@ -276,8 +286,8 @@ public final class Exchange implements Context {
     return json.read(body(), type);
   }
 
-  /** A JSON body of a generic type such as {@code List<Item>}, with the same rules. */
-  public <T> T body(tools.jackson.core.type.TypeReference<T> type) {
+  @Override
+  public <T> T body(java.lang.reflect.Type type) {
     requireJson();
     return json.read(body(), type);
   }

@@ -120,7 +120,16 @@ public final class JsonCodec {
 
   /** {@link #read(byte[], Class)} for a generic type such as {@code List<Item>}. */
   public <T> T read(byte[] body, TypeReference<T> type) {
-    return read(body, mapper.constructType(type), simpleName(type.getType().getTypeName()));
+    return read(body, type.getType());
+  }
+
+  /**
+   * {@link #read(byte[], Class)} for any {@link java.lang.reflect.Type}, such as a method's generic
+   * parameter type; the caller vouches that {@code T} is {@code type}.
+   */
+  public <T> T read(byte[] body, java.lang.reflect.Type type) {
+    String name = type instanceof Class<?> c ? c.getSimpleName() : simpleName(type.getTypeName());
+    return read(body, mapper.constructType(type), name);
   }
 
   private <T> T read(byte[] body, JavaType type, String typeName) {

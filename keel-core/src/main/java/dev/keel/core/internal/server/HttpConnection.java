@@ -4,6 +4,7 @@ import dev.keel.core.Problem;
 import dev.keel.core.internal.http.Exchange;
 import dev.keel.core.internal.http.Pipeline;
 import dev.keel.core.internal.http.Response;
+import dev.keel.core.spi.ProtocolUpgrade;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -54,6 +55,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
       RequestBody body) {}
 
   private static final Duration LINGER = Duration.ofSeconds(2);
+  private static final InetSocketAddress LOOPBACK =
+      new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
 
   private final ServerContext server;
   private final boolean stream;
@@ -68,6 +71,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   private RequestBody body;
   private boolean busy;
   private boolean needsFlush;
+  private boolean inRead; // between channelRead and channelReadComplete, which flushes
   private boolean upgradeChecked;
 
   /**
@@ -102,6 +106,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    inRead = true;
     try {
       if (phase == Phase.CLOSING) {
         return; // after a rejection nothing more is read from this connection
@@ -234,10 +239,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private void runBlocking(Pending p) {
     Response response = server.pipeline().run(p.exchange(), p.target());
-    Upgrade upgrade =
+    ProtocolUpgrade upgrade =
         stream || response.status() != 101
             ? null
-            : p.exchange().attribute(Upgrade.KEY).orElse(null);
+            : p.exchange().attribute(ProtocolUpgrade.KEY).orElse(null);
     if (upgrade != null) {
       ctx.executor().execute(() -> handOver(p, response, upgrade));
       return;
@@ -250,7 +255,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   }
 
   /** The handler accepted a protocol upgrade (WebSocket): this connection stops being HTTP. */
-  private void handOver(Pending p, Response response, Upgrade upgrade) {
+  private void handOver(Pending p, Response response, ProtocolUpgrade upgrade) {
     if (response.body() != null) response.body().release();
     p.body().release();
     server.requestFinished();
@@ -308,7 +313,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     var out = ResponseWriter.full(response, p.version(), keepAlive, p.head(), stream, server);
     if (!keepAlive) {
       ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-    } else if (flush) {
+    } else if (flush || !inRead) {
+      // outside a read (a pipelined request run after the one before it finished), no
+      // channelReadComplete follows to flush it
       ctx.writeAndFlush(out, ctx.voidPromise());
     } else {
       ctx.write(out, ctx.voidPromise());
@@ -340,6 +347,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    inRead = false;
     if (needsFlush) {
       needsFlush = false;
       ctx.flush();
@@ -513,6 +521,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private InetSocketAddress remote() {
     var channel = stream && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
-    return channel.remoteAddress() instanceof InetSocketAddress a ? a : new InetSocketAddress(0);
+    // an in-memory connection (Keel.connectLocally) comes from this machine
+    return channel.remoteAddress() instanceof InetSocketAddress a ? a : LOOPBACK;
   }
 }

@@ -2,6 +2,8 @@ package dev.keel.core.internal.server;
 
 import dev.keel.core.internal.http.Pipeline;
 import dev.keel.core.internal.json.JsonCodec;
+import dev.keel.core.spi.LocalConnection;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -21,11 +23,17 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
@@ -43,6 +51,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +60,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +71,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NettyServer {
   private static final Logger log = LoggerFactory.getLogger(NettyServer.class);
+  private static final int MAX_LOCAL_RESPONSE = 256 * 1024 * 1024; // test downloads, not limits
   private static volatile boolean transportLogged;
 
   private final ServerSettings settings;
@@ -126,7 +138,79 @@ public final class NettyServer {
     return transport;
   }
 
+  /** Netty's in-JVM transport for local connections: one daemon loop for every application. */
+  private static final class LocalLoop {
+    static final EventLoopGroup GROUP =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("keel-local", true), LocalIoHandler.newFactory());
+    static final AtomicLong IDS = new AtomicLong();
+  }
+
+  /**
+   * An in-memory connection whose server end is configured exactly like an accepted TCP connection
+   * (without TLS), so in-process requests run the same code as network ones. Works whether or not
+   * {@link #start()} was called; closing it frees everything it used.
+   */
+  public LocalConnection connectLocally() {
+    var local = new LocalClient();
+    local.attach(
+        connectLocally(
+            p ->
+                p.addLast(
+                    new HttpClientCodec(),
+                    new HttpObjectAggregator(MAX_LOCAL_RESPONSE),
+                    local.new Receiver())));
+    return local;
+  }
+
+  /**
+   * Binds a one-connection in-memory listener and connects to it; {@code client} sets up the
+   * client's pipeline. Returns the client channel; closing it closes the listener too.
+   */
+  Channel connectLocally(Consumer<ChannelPipeline> client) {
+    var address = new LocalAddress("keel-" + LocalLoop.IDS.incrementAndGet());
+    Channel listener =
+        new ServerBootstrap()
+            .group(LocalLoop.GROUP)
+            .channel(LocalServerChannel.class)
+            .childHandler(
+                new ChannelInitializer<LocalChannel>() {
+                  @Override
+                  protected void initChannel(LocalChannel ch) {
+                    configure(ch, false);
+                  }
+                })
+            .bind(address)
+            .syncUninterruptibly()
+            .channel();
+    try {
+      Channel channel =
+          new Bootstrap()
+              .group(LocalLoop.GROUP)
+              .channel(LocalChannel.class)
+              .handler(
+                  new ChannelInitializer<LocalChannel>() {
+                    @Override
+                    protected void initChannel(LocalChannel ch) {
+                      client.accept(ch.pipeline());
+                    }
+                  })
+              .connect(address)
+              .syncUninterruptibly()
+              .channel();
+      channel.closeFuture().addListener(f -> listener.close());
+      return channel;
+    } catch (RuntimeException e) {
+      listener.close();
+      throw e;
+    }
+  }
+
   private void configure(SocketChannel ch) {
+    configure(ch, ssl != null);
+  }
+
+  private void configure(Channel ch, boolean tls) {
     ChannelPipeline p = ch.pipeline();
     if (connections.incrementAndGet() > settings.maxConnections()) {
       connections.decrementAndGet();
@@ -135,7 +219,7 @@ public final class NettyServer {
     }
     channels.add(ch);
     ch.closeFuture().addListener(f -> connections.decrementAndGet());
-    if (ssl != null) {
+    if (tls) {
       p.addLast(ssl.newHandler(ch.alloc()));
       p.addLast(
           new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {

@@ -1,4 +1,4 @@
-package dev.keel.core.internal.logging;
+package dev.keel.core.spi;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -17,7 +17,8 @@ import org.slf4j.Logger;
  * their stack traces) without a logging file: one console appender writing one readable line per
  * event, {@value #PATTERN}. Configured in code rather than from XML (Logback's XML configurator,
  * Joran, costs a quarter of Keel's start-up time), found by Logback through {@code ServiceLoader}.
- * keel-ops ranks above it with the same appender, JSON lines and redaction of secrets.
+ * keel-ops ranks above it with the same appender, JSON lines and redaction of secrets: the static
+ * methods here are the extension point for such logging modules.
  *
  * <p>An application that ships {@code logback.xml} or {@code logback-test.xml}, or sets {@code
  * -Dlogback.configurationFile}, gets exactly that file: this configurator then steps aside. The
@@ -26,7 +27,7 @@ import org.slf4j.Logger;
  * only, since logging starts before any configuration is loaded.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_LOW_PRIORITY)
-public final class DefaultLogging extends ContextAwareBase implements Configurator {
+public final class ConsoleLogging extends ContextAwareBase implements Configurator {
   public static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{32} - %msg%n";
 
   @Override
@@ -79,7 +80,7 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
 
   private static boolean userConfigurationPresent() {
     if (System.getProperty("logback.configurationFile") != null) return true;
-    ClassLoader loader = DefaultLogging.class.getClassLoader();
+    ClassLoader loader = ConsoleLogging.class.getClassLoader();
     return loader.getResource("logback-test.xml") != null
         || loader.getResource("logback.xml") != null;
   }

@@ -1,4 +1,4 @@
-package dev.keel.core.internal.logging;
+package dev.keel.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-class DefaultLoggingTest {
+class ConsoleLoggingTest {
 
   @Test
   void logbackFindsTheDefaultSetUpAndUsesIt() {
@@ -27,7 +27,7 @@ class DefaultLoggingTest {
   void levelComesFromTheSystemProperty() {
     System.setProperty("keel.log.level", "debug");
     try {
-      assertThat(DefaultLogging.rootLevel()).isEqualTo(Level.DEBUG);
+      assertThat(ConsoleLogging.rootLevel()).isEqualTo(Level.DEBUG);
     } finally {
       System.clearProperty("keel.log.level");
     }
@@ -38,7 +38,7 @@ class DefaultLoggingTest {
     System.setProperty("logback.configurationFile", "/some/logback.xml");
     try {
       var context = new LoggerContext();
-      var setup = new DefaultLogging();
+      var setup = new ConsoleLogging();
       setup.setContext(context);
       assertThat(setup.configure(context))
           .isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
