@@ -1,7 +1,6 @@
 package dev.keel.views;
 
 import dev.keel.core.Config;
-import dev.keel.core.ConfigException;
 import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
 import dev.keel.views.internal.StreamOutput;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Keel app = Keel.create(args);
- * Views views = Views.from(app.config());
+ * Views views = Views.create();
  * app.install(views).get("/hello/{name}", ctx -> views.render("hello.jte", ctx.pathParam("name")));
  * }</pre>
  *
@@ -47,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *       Needs a JDK. Compiled classes go to a temporary folder removed by {@link #close()}.
  * </ul>
  *
- * <p>{@link #from(Config)} picks the mode from {@code keel.views.reload} (default: on in the {@code
- * dev} profile when {@code keel.views.directory}, default {@code src/main/jte}, exists).
+ * <p>{@link #create()} picks the mode from {@code keel.views.reload} (default: on in the {@code
+ * dev} profile when {@code keel.views.directory}, default {@code src/main/jte}, exists); {@link
+ * #precompiled()} and {@link #reloading(Path)} choose it in code.
  *
  * <p>Thread-safe: one instance serves all requests. Install it ({@link Keel#install}) so the
  * temporary folder is removed when the application stops.
@@ -59,56 +58,20 @@ public final class Views implements Plugin, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Views.class);
 
-  private final TemplateEngine engine;
-  private final Optional<Path> directory;
-  private final Optional<Path> classDirectory;
+  private volatile Path directory; // null: precompiled; decided by create() at install
+  private final boolean fromConfig;
+  private volatile Loaded loaded; // made on first render or at start, whichever comes first
 
-  private Views(TemplateEngine engine, Optional<Path> directory, Optional<Path> classDirectory) {
-    this.engine = engine;
+  /** The engine, and for reloading the folder of compiled classes that {@link #close} removes. */
+  private record Loaded(TemplateEngine engine, Optional<Path> classDirectory) {}
+
+  private Views(Path directory, boolean fromConfig) {
     this.directory = directory;
-    this.classDirectory = classDirectory;
+    this.fromConfig = fromConfig;
   }
 
   /**
-   * Templates precompiled into the application by the build, loaded through the thread's context
-   * class loader.
-   */
-  public static Views precompiled() {
-    return new Views(
-        TemplateEngine.createPrecompiled(ContentType.Html), Optional.empty(), Optional.empty());
-  }
-
-  /**
-   * Templates compiled from {@code directory} on first use and recompiled when they change.
-   *
-   * @throws IllegalArgumentException if {@code directory} is not a directory
-   */
-  public static Views reloading(Path directory) {
-    Path root = directory.toAbsolutePath().normalize();
-    if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException(
-          "template directory "
-              + root
-              + " does not exist; create it or point keel.views.directory at your .jte files");
-    }
-    Path classes;
-    try {
-      classes = Files.createTempDirectory("keel-views-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a folder for compiled templates", e);
-    }
-    ClassLoader parent = Thread.currentThread().getContextClassLoader();
-    TemplateEngine engine =
-        TemplateEngine.create(
-            new DirectoryCodeResolver(root),
-            classes,
-            ContentType.Html,
-            parent != null ? parent : Views.class.getClassLoader());
-    return new Views(engine, Optional.of(root), Optional.of(classes));
-  }
-
-  /**
-   * The mode chosen by configuration:
+   * Templates in the mode that configuration chooses, when installed:
    *
    * <table>
    *   <caption>Keys</caption>
@@ -120,25 +83,65 @@ public final class Views implements Plugin, AutoCloseable {
    *       folder, relative to the working directory</td></tr>
    * </table>
    *
-   * @throws ConfigException if reloading is asked for and the directory does not exist
+   * A reload asked for with no such directory stops start-up with the two keys to fix.
    */
-  public static Views from(Config config) {
+  public static Views create() {
+    return new Views(null, true);
+  }
+
+  /**
+   * Templates precompiled into the application by the build, loaded through the thread's context
+   * class loader, whatever the configuration says (a benchmark, say).
+   */
+  public static Views precompiled() {
+    return new Views(null, false);
+  }
+
+  /**
+   * Templates compiled from {@code directory} on first use and recompiled when they change,
+   * whatever the configuration says.
+   *
+   * @throws IllegalArgumentException if {@code directory} is not a directory
+   */
+  public static Views reloading(Path directory) {
+    Path root = directory.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new IllegalArgumentException(
+          "template directory "
+              + root
+              + " does not exist; create it or point keel.views.directory at your .jte files");
+    }
+    return new Views(root, false);
+  }
+
+  /**
+   * Reads {@code keel.views.*} (for {@link #create()}); the engine is made when the application
+   * starts, and {@link #close()} runs when it stops.
+   */
+  @Override
+  public void install(Keel app) {
+    if (fromConfig) directory = configured(app.config());
+    app.onStart(this::engine);
+    app.onStop(this);
+  }
+
+  private static Path configured(Config config) {
     Path directory =
         config.path("keel.views.directory").orElse(Path.of(DEFAULT_DIRECTORY).toAbsolutePath());
     boolean exists = Files.isDirectory(directory);
     boolean reload = config.bool("keel.views.reload", config.isDev() && exists);
     if (reload && !exists) {
-      throw new ConfigException(
-          ConfigException.INVALID_VALUE,
-          List.of(
-              "keel.views.reload is true but the template directory "
-                  + directory
-                  + " does not exist; set keel.views.directory to the folder of your .jte files"
-                  + " or keel.views.reload=false to use the templates precompiled by the build"));
+      config.reject(
+          "keel.views.reload",
+          "is true but the template directory "
+              + directory
+              + " does not exist; set keel.views.directory to the folder of your .jte files or"
+              + " keel.views.reload=false to use the templates precompiled by the build");
+      return null;
     }
     if (reload) {
       LOG.info("Views: templates from {}, recompiled when they change", directory);
-      return reloading(directory);
+      return directory.toAbsolutePath().normalize();
     }
     if (config.isDev()) {
       LOG.info(
@@ -146,7 +149,38 @@ public final class Views implements Plugin, AutoCloseable {
               + " templates on change)",
           directory);
     }
-    return precompiled();
+    return null;
+  }
+
+  private TemplateEngine engine() {
+    Loaded l = loaded;
+    if (l == null) {
+      synchronized (this) {
+        l = loaded;
+        if (l == null) loaded = l = load(directory);
+      }
+    }
+    return l.engine();
+  }
+
+  private static Loaded load(Path directory) {
+    if (directory == null) {
+      return new Loaded(TemplateEngine.createPrecompiled(ContentType.Html), Optional.empty());
+    }
+    Path classes;
+    try {
+      classes = Files.createTempDirectory("keel-views-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a folder for compiled templates", e);
+    }
+    ClassLoader parent = Thread.currentThread().getContextClassLoader();
+    TemplateEngine engine =
+        TemplateEngine.create(
+            new DirectoryCodeResolver(directory),
+            classes,
+            ContentType.Html,
+            parent != null ? parent : Views.class.getClassLoader());
+    return new Loaded(engine, Optional.of(classes));
   }
 
   /**
@@ -168,27 +202,22 @@ public final class Views implements Plugin, AutoCloseable {
 
   /** Whether templates are compiled from a folder and recompiled when they change. */
   public boolean reloads() {
-    return directory.isPresent();
-  }
-
-  /** Ties this instance to the application: {@link #close()} runs when it stops. */
-  @Override
-  public void install(Keel app) {
-    app.onStop(this);
+    return directory != null;
   }
 
   /** Removes the folder of compiled templates, when reloading. Idempotent. */
   @Override
   public void close() {
-    classDirectory.ifPresent(Views::deleteTree);
+    Loaded l = loaded;
+    if (l != null) l.classDirectory().ifPresent(Views::deleteTree);
   }
 
   void render(View view, TemplateOutput output) {
     try {
       if (view.model().isPresent()) {
-        engine.render(view.template(), view.model().get(), output);
+        engine().render(view.template(), view.model().get(), output);
       } else {
-        engine.render(view.template(), view.params(), output);
+        engine().render(view.template(), view.params(), output);
       }
     } catch (TemplateNotFoundException e) {
       throw new ViewException(ViewException.NOT_FOUND, notFound(view.template(), e), e);
@@ -202,11 +231,11 @@ public final class Views implements Plugin, AutoCloseable {
   }
 
   private String notFound(String template, TemplateNotFoundException e) {
-    if (directory.isPresent()) {
+    if (directory != null) {
       return "template '"
           + template
           + "' not found in "
-          + directory.get()
+          + directory
           + "; check the name, relative to that folder";
     }
     return "template '"

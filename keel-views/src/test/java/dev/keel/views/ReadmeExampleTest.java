@@ -13,7 +13,7 @@ class ReadmeExampleTest {
   @Test
   void readmeExampleWorks() {
     Keel app = Keel.create("--keel.server.port=0");
-    Views views = Views.from(app.config()); // reloads src/main/jte in dev, else precompiled
+    Views views = Views.create(); // reloads src/main/jte in dev, else precompiled
     app.install(views) // removes compiled classes at stop
         .get("/hello/{name}", ctx -> views.render("hello.jte", ctx.pathParam("name")));
 

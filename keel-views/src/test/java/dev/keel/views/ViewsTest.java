@@ -23,7 +23,7 @@ class ViewsTest {
   @Test
   void escapesScriptInTheModelAndAnswersHtmlInUtf8() {
     Keel app = Keel.create("--keel.profile=test", "--keel.server.port=0");
-    Views views = Views.from(app.config());
+    Views views = Views.create();
     app.install(views)
         .get("/hello/{name}", ctx -> views.render("hello", ctx.pathParam("name")))
         .get(
@@ -81,7 +81,8 @@ class ViewsTest {
   void prodProfileUsesThePrecompiledTemplatesEvenWhenTheFolderExists() throws Exception {
     Files.writeString(dir.resolve("hello.jte"), "@param String name\nfrom the folder ${name}");
     Keel app = Keel.create("--keel.profile=prod", "--keel.views.directory=" + dir);
-    try (Views views = Views.from(app.config())) {
+    try (Views views = Views.create()) {
+      app.install(views);
       assertThat(views.reloads()).isFalse();
       assertThat(views.render("hello", "ann").renderToString()).isEqualTo("<p>Hello, ann!</p>\n");
     }
@@ -94,7 +95,7 @@ class ViewsTest {
     Files.writeString(
         template, "@param dev.keel.views.Fortune f\n<b>${f.message()}</b>", StandardCharsets.UTF_8);
     Keel app = Keel.create("--keel.profile=dev", "--keel.views.directory=" + dir);
-    Views views = Views.from(app.config());
+    Views views = Views.create();
     app.install(views).get("/", ctx -> views.render("greeting", new Fortune(1, "<i>一</i>")));
     assertThat(views.reloads()).isTrue();
     try (var client = TestClient.inProcess(app)) {
@@ -115,7 +116,7 @@ class ViewsTest {
   void stoppingTheAppRemovesTheCompiledTemplates() throws Exception {
     Files.writeString(dir.resolve("a.jte"), "x");
     Keel app = Keel.create("--keel.server.port=0", "--keel.views.directory=" + dir);
-    Views views = Views.from(app.config());
+    Views views = Views.create();
     app.install(views).get("/", ctx -> views.render("a", Map.of())).start();
     try (var client = TestClient.overSocket(app)) {
       assertThat(client.get("/").send().text()).isEqualTo("x");
@@ -132,8 +133,8 @@ class ViewsTest {
   @Test
   void aMissingTemplateIsA500ProblemAndAnErrorThatNamesTheFix() throws Exception {
     Keel app = Keel.create("--keel.profile=prod");
-    Views views = Views.from(app.config());
-    app.get("/", ctx -> views.render("nope.jte", "x"));
+    Views views = Views.create();
+    app.install(views).get("/", ctx -> views.render("nope.jte", "x"));
     try (var client = TestClient.inProcess(app)) {
       TestResponse r = client.get("/").send();
       assertThat(r.status()).isEqualTo(500);
@@ -158,16 +159,15 @@ class ViewsTest {
   @Test
   void reloadWithoutTheFolderStopsStartUpAndDevWithoutItFallsBackToPrecompiled() {
     Path missing = dir.resolve("missing");
-    assertThatThrownBy(
-            () ->
-                Views.from(
-                    Keel.create("--keel.views.reload=true", "--keel.views.directory=" + missing)
-                        .config()))
+    Keel reload = Keel.create("--keel.views.reload=true", "--keel.views.directory=" + missing);
+    reload.install(Views.create());
+    assertThatThrownBy(reload::start)
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("keel.views.reload is true but the template directory " + missing)
+        .hasMessageContaining("keel.views.reload")
+        .hasMessageContaining("is true but the template directory " + missing)
         .hasMessageContaining("keel.views.reload=false");
-    try (Views views =
-        Views.from(Keel.create("--keel.views.directory=" + missing).config())) { // dev profile
+    try (Views views = Views.create()) {
+      Keel.create("--keel.views.directory=" + missing).install(views); // dev profile
       assertThat(views.reloads()).isFalse();
     }
   }
