@@ -18,7 +18,7 @@ final class AppCommands {
   @Command(
       name = "routes",
       description = {
-        "Print the middleware order and the route table, like mix phx.routes.",
+        "Print the middleware order and the route table.",
         "In the Keel repository: routes NAME."
       },
       mixinStandardHelpOptions = true)
@@ -39,7 +39,7 @@ final class AppCommands {
   @Command(
       name = "openapi",
       description = {
-        "Write the OpenAPI 3.1 document of the app (it must install keel-openapi).",
+        "Write the app's OpenAPI 3.1 document (it must install keel-openapi).",
         "In the Keel repository: openapi NAME."
       },
       mixinStandardHelpOptions = true)
@@ -67,7 +67,7 @@ final class AppCommands {
   @Command(
       name = "db",
       description = {
-        "Database migrations with the app's configuration (keel.properties, KEEL_DB_URL, ...):",
+        "Database migrations, with the app's configuration (KEEL_DB_URL, ...).",
         "  migrate   apply the pending migrations",
         "  status    applied and pending counts, current version",
         "  info      one line per migration",
@@ -104,8 +104,8 @@ final class AppCommands {
   @Command(
       name = "check",
       description = {
-        "Check the app's configuration for a deployment, like Django's check --deploy:",
-        "every insecure setting with its id and fix (exit 1 when there is any).",
+        "Check the app's configuration for a deployment (Django's check --deploy).",
+        "Every insecure setting with its id and fix; exit 1 when there is any.",
         "Run it with the production environment, e.g. KEEL_PROFILE=prod keel check --deploy."
       },
       mixinStandardHelpOptions = true)

@@ -13,7 +13,7 @@ final class BuildCommands {
   @Command(
       name = "test",
       description = {
-        "Build every module and run the whole test suite; the formatting is checked first.",
+        "Build and run every test (the formatting is checked first).",
         "ARGS go to Maven, e.g. -pl keel-core -Dtest=RouterTest."
       },
       mixinStandardHelpOptions = true)
@@ -53,8 +53,8 @@ final class BuildCommands {
   @Command(
       name = "install",
       description = {
-        "Install Keel's modules and its BOM into your local Maven repository (~/.m2), so that",
-        "projects made by 'keel new' build offline. Runs in the Keel repository."
+        "Install Keel into your local Maven repository (~/.m2).",
+        "Projects made by 'keel new' then build offline. Runs in the Keel repository."
       },
       mixinStandardHelpOptions = true)
   static final class Install implements Callable<Integer> {
@@ -69,8 +69,8 @@ final class BuildCommands {
   @Command(
       name = "bench",
       description = {
-        "Run the wrk benchmark harness beside the peer frameworks (see docs/benchmarks.md);",
-        "'bench jmh ARGS' runs the JMH micro-benchmarks instead (see benchmarks/jmh/README.md)."
+        "Run the benchmarks beside the peer frameworks (docs/benchmarks.md).",
+        "'bench jmh ARGS' runs the JMH micro-benchmarks instead (benchmarks/jmh/README.md)."
       },
       mixinStandardHelpOptions = true)
   static final class Bench implements Callable<Integer> {

@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "package",
     description = {
-      "Build the app into target/package: its jar and dependencies, a jlink-trimmed runtime and",
-      "one start script, bin/NAME. In the Keel repository: package NAME."
+      "Build the app into target/package, ready to deploy.",
+      "Its jar and dependencies, a jlink-trimmed runtime and one start script, bin/NAME.",
+      "In the Keel repository: package NAME."
     },
     mixinStandardHelpOptions = true)
 final class PackageCommand implements Callable<Integer> {

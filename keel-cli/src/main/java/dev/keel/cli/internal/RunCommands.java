@@ -29,8 +29,8 @@ final class RunCommands {
   @Command(
       name = "run",
       description = {
-        "Build the app and run it; KEEL_* environment variables and --keel.* arguments pass"
-            + " through.",
+        "Build the app and run it.",
+        "KEEL_* environment variables and --keel.* arguments pass through.",
         "In the Keel repository: run NAME, one of the folders of examples/.",
         "The JDK's start-up cache is made once per build, before the app starts."
       },
@@ -53,8 +53,8 @@ final class RunCommands {
   @Command(
       name = "demo",
       description = {
-        "Build and run the showcase app, Conduit (examples/conduit), on http://localhost:8080,",
-        "with a few users and articles in a fresh SQLite file each time (unless KEEL_DB_URL is"
+        "Build and run the showcase app, Conduit, on http://localhost:8080.",
+        "Its few users and articles live in a fresh SQLite file each time (unless KEEL_DB_URL is"
             + " set)."
       },
       mixinStandardHelpOptions = true)
