@@ -88,7 +88,7 @@ public final class ProblemTypes {
   public static final ProblemType HTTP_MALFORMED =
       new ProblemType("http-malformed", 400, "Malformed HTTP request");
 
-  /** The {@code Host} header is missing, repeated or not a valid host[:port]. */
+  /** The {@code Host} header is missing (HTTP/1.1), repeated or not a valid host[:port]. */
   public static final ProblemType HOST_INVALID =
       new ProblemType("host-invalid", 400, "Missing or invalid Host");
 
