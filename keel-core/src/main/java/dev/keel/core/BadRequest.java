@@ -7,4 +7,13 @@ public final class BadRequest extends HttpException {
   public BadRequest(String detail) {
     super(400, detail);
   }
+
+  /**
+   * A 400 problem of the kind {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code type}'s status is not 400
+   */
+  public BadRequest(ProblemType type, String detail) {
+    super(checked(type, 400, "BadRequest"), detail);
+  }
 }

@@ -7,4 +7,13 @@ public final class Conflict extends HttpException {
   public Conflict(String detail) {
     super(409, detail);
   }
+
+  /**
+   * A 409 problem of the kind {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code type}'s status is not 409
+   */
+  public Conflict(ProblemType type, String detail) {
+    super(checked(type, 409, "Conflict"), detail);
+  }
 }

@@ -62,6 +62,7 @@ public final class Cors {
             vary(ctx, "Access-Control-Request-Method", "Access-Control-Request-Headers");
             if (!allowed) {
               throw new Forbidden(
+                  ProblemTypes.CORS_REFUSED,
                   "The origin "
                       + origin.get()
                       + " may not call this API from a browser; add it to keel.cors.origins"
@@ -70,6 +71,7 @@ public final class Cors {
             String method = requested.get().strip();
             if (!policy.methods().contains(method)) {
               throw new Forbidden(
+                  ProblemTypes.CORS_REFUSED,
                   "Cross-origin "
                       + method
                       + " requests are not allowed; allowed methods: "
@@ -82,6 +84,7 @@ public final class Cors {
                   asked.stream().filter(h -> !headers.contains(lower(h))).toList();
               if (!refused.isEmpty()) {
                 throw new Forbidden(
+                    ProblemTypes.CORS_REFUSED,
                     "Cross-origin requests may not send the headers "
                         + refused
                         + "; allowed: "

@@ -7,4 +7,13 @@ public final class Forbidden extends HttpException {
   public Forbidden(String detail) {
     super(403, detail);
   }
+
+  /**
+   * A 403 problem of the kind {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code type}'s status is not 403
+   */
+  public Forbidden(ProblemType type, String detail) {
+    super(checked(type, 403, "Forbidden"), detail);
+  }
 }

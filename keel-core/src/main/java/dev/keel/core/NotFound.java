@@ -7,4 +7,13 @@ public final class NotFound extends HttpException {
   public NotFound(String detail) {
     super(404, detail);
   }
+
+  /**
+   * A 404 problem of the kind {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code type}'s status is not 404
+   */
+  public NotFound(ProblemType type, String detail) {
+    super(checked(type, 404, "NotFound"), detail);
+  }
 }

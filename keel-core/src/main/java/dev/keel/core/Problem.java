@@ -8,7 +8,8 @@ import java.util.Objects;
  * An RFC 9457 problem detail: the body of every error response, served as {@code
  * application/problem+json}.
  *
- * @param type a URI naming the kind of problem; {@code about:blank} when the status says it all
+ * @param type a URI naming the kind of problem: {@link ProblemType#uri()} for Keel's own (listed in
+ *     {@code docs/errors.md}); {@code about:blank} when the status says it all
  * @param title a short summary of the kind of problem, the same for every occurrence
  * @param status the HTTP status code
  * @param detail a sentence for this occurrence that says what went wrong and how to fix it
@@ -45,6 +46,16 @@ public record Problem(
   /** A problem with {@code type: about:blank} and the status's reason phrase as title. */
   public static Problem of(int status, String detail) {
     return new Problem("about:blank", reason(status), status, detail, List.of(), Map.of());
+  }
+
+  /** A problem of the kind {@code type}: its URI, title and status, and {@code detail}. */
+  public static Problem of(ProblemType type, String detail) {
+    return new Problem(type.uri(), type.title(), type.status(), detail, List.of(), Map.of());
+  }
+
+  /** Whether this problem is of the kind {@code type}, e.g. {@link ProblemTypes#JSON_MALFORMED}. */
+  public boolean is(ProblemType type) {
+    return this.type.equals(type.uri());
   }
 
   public Problem withErrors(List<FieldError> errors) {

@@ -108,6 +108,7 @@ public final class RequestTimeout implements Middleware {
 
   private ServiceUnavailable timedOut() {
     return new ServiceUnavailable(
+        ProblemTypes.HANDLER_TIMEOUT,
         "The request took longer than "
             + describe(limit)
             + " and was stopped"

@@ -7,4 +7,13 @@ public final class ServiceUnavailable extends HttpException {
   public ServiceUnavailable(String detail) {
     super(503, detail);
   }
+
+  /**
+   * A 503 problem of the kind {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code type}'s status is not 503
+   */
+  public ServiceUnavailable(ProblemType type, String detail) {
+    super(checked(type, 503, "ServiceUnavailable"), detail);
+  }
 }

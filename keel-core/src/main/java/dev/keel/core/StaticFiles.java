@@ -236,10 +236,12 @@ public final class StaticFiles implements Handler {
 
   private static HttpException unsatisfiable(Context ctx, long size) {
     ctx.header("Content-Range", "bytes */" + size);
-    return new HttpException(416, "The requested range is outside the file's " + size + " bytes.");
+    return new HttpException(
+        ProblemTypes.RANGE_NOT_SATISFIABLE,
+        "The requested range is outside the file's " + size + " bytes.");
   }
 
   private static NotFound notFound(Context ctx) {
-    return new NotFound("There is no file at " + ctx.path() + ".");
+    return new NotFound(ProblemTypes.FILE_NOT_FOUND, "There is no file at " + ctx.path() + ".");
   }
 }

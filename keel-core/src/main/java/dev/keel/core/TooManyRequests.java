@@ -7,4 +7,13 @@ public final class TooManyRequests extends HttpException {
   public TooManyRequests(String detail) {
     super(429, detail);
   }
+
+  /**
+   * A 429 problem of the kind {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code type}'s status is not 429
+   */
+  public TooManyRequests(ProblemType type, String detail) {
+    super(checked(type, 429, "TooManyRequests"), detail);
+  }
 }

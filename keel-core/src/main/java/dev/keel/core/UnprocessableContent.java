@@ -13,4 +13,14 @@ public final class UnprocessableContent extends HttpException {
   public UnprocessableContent(String detail, List<Problem.FieldError> errors) {
     super(Problem.of(422, detail).withErrors(errors));
   }
+
+  /**
+   * A 422 problem of the kind {@code type}, such as {@link ProblemTypes#VALIDATION}, listing {@code
+   * errors}.
+   *
+   * @throws IllegalArgumentException when {@code type}'s status is not 422
+   */
+  public UnprocessableContent(ProblemType type, String detail, List<Problem.FieldError> errors) {
+    super(Problem.of(checked(type, 422, "UnprocessableContent"), detail).withErrors(errors));
+  }
 }

@@ -70,6 +70,45 @@ class ErrorBodyTest {
   }
 
   @Test
+  void theErrorBodyFunctionSeesEachProblemsType() throws Exception {
+    Keel app =
+        Keel.create("--keel.server.port=0")
+            .errorBody(
+                p ->
+                    Map.of(
+                        "code",
+                        p.is(ProblemTypes.JSON_MALFORMED) ? "malformed" : p.type(),
+                        "title",
+                        p.title()))
+            .get(
+                "/missing",
+                ctx -> {
+                  throw new NotFound("no such article");
+                })
+            .post("/things", ctx -> ctx.body(Stamp.class))
+            .start();
+    try (var http = HttpClient.newHttpClient()) {
+      var malformed =
+          send(
+              http,
+              HttpRequest.newBuilder(URI.create(app.url() + "/things"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"at\":")));
+      assertThat(malformed.body()).contains("\"code\":\"malformed\"");
+      var unrouted = send(http, HttpRequest.newBuilder(URI.create(app.url() + "/nowhere")));
+      assertThat(unrouted.body())
+          .contains("\"code\":\"https://keel.dev/problems/route-not-found\"")
+          .contains("\"title\":\"No such route\"");
+      var own = send(http, HttpRequest.newBuilder(URI.create(app.url() + "/missing")));
+      assertThat(own.body())
+          .contains("\"code\":\"about:blank\"")
+          .contains("\"title\":\"Not Found\"");
+    } finally {
+      app.stop();
+    }
+  }
+
+  @Test
   void instantsAlwaysCarryAFractionSoFixedPatternClientsParseThem() throws Exception {
     Keel app =
         Keel.create("--keel.server.port=0")

@@ -40,7 +40,8 @@ class ReadmeExampleTest {
           .isEqualTo("{\"message\":\"Hello, ann\",\"times\":2}");
       assertThat(get(http, app.url() + "/greet/ann?times=x").body())
           .isEqualTo(
-              "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+              "{\"type\":\"https://keel.dev/problems/parameter-invalid\","
+                  + "\"title\":\"Invalid request parameter\",\"status\":400,"
                   + "\"detail\":\"query parameter 'times' is 'x', which is not a whole number"
                   + " from -2147483648 to 2147483647.\",\"instance\":\"/greet/ann\"}");
       var created =

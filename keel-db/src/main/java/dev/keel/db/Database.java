@@ -71,7 +71,8 @@ import javax.sql.DataSource;
  * Keel#onStart} hooks, handlers, or after {@link Keel#start()}. It closes the pool at shutdown, and
  * answers {@link DatabaseUnavailableException} with 503 and {@code Retry-After}, {@link
  * OptimisticLockException} and unique or foreign-key {@link ConstraintViolationException}s with
- * 409, and {@link RecordNotFoundException} with 404. Thread-safe once connected.
+ * 409, and {@link RecordNotFoundException} with 404, each with its {@link DbProblems} type.
+ * Thread-safe once connected.
  */
 public final class Database implements Plugin, AutoCloseable {
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
@@ -195,19 +196,19 @@ public final class Database implements Plugin, AutoCloseable {
         DatabaseUnavailableException.class,
         e ->
             Problem.of(
-                503,
+                DbProblems.DB_UNAVAILABLE,
                 "The database is unavailable right now; the request was not completed. Try again"
                     + " shortly."));
     app.exception(
         OptimisticLockException.class,
         e ->
             Problem.of(
-                409,
+                DbProblems.OPTIMISTIC_LOCK,
                 "This record was changed by someone else since it was read; reload it and apply"
                     + " the change again."));
     app.exception(
         RecordNotFoundException.class,
-        e -> Problem.of(404, "The requested record does not exist."));
+        e -> Problem.of(DbProblems.RECORD_NOT_FOUND, "The requested record does not exist."));
     app.exception(ConstraintViolationException.class, Database::constraintProblem);
     if (settings.strictLoading()) {
       int threshold = settings.strictThreshold();
@@ -221,7 +222,7 @@ public final class Database implements Plugin, AutoCloseable {
                 }
               });
       app.exception(
-          StrictLoadingException.class, e -> Problem.of(500, e.getMessage()).with("code", "N+1"));
+          StrictLoadingException.class, e -> Problem.of(DbProblems.STRICT_LOADING, e.getMessage()));
     }
   }
 
@@ -254,12 +255,12 @@ public final class Database implements Plugin, AutoCloseable {
     return switch (e.kind()) {
       case UNIQUE ->
           Problem.of(
-              409,
+              DbProblems.UNIQUE_VIOLATION,
               "A record with these values already exists; choose a different value for the"
                   + " unique field.");
       case FOREIGN_KEY ->
           Problem.of(
-              409,
+              DbProblems.FOREIGN_KEY_VIOLATION,
               "The change refers to a record that does not exist, or removes one that others"
                   + " still refer to.");
       // a programming error: failing the mapping makes keel-core log it and answer 500

@@ -77,6 +77,8 @@ class AvailabilityTest {
       assertThat(unavailable.header("content-type").orElse(""))
           .startsWith("application/problem+json");
       assertThat(unavailable.json().get("detail").asString()).contains("database is unavailable");
+      assertThat(unavailable.json().get("type").asString())
+          .isEqualTo("https://keel.dev/problems/db-unavailable");
       assertThat(unavailable.header("retry-after")).contains("3");
       release.countDown();
       holder.join();
@@ -110,6 +112,7 @@ class AvailabilityTest {
         proxy.cut();
         var lost = client.get("/one").send();
         assertThat(lost.status()).isEqualTo(503);
+        assertThat(lost.json().get("type").asString()).isEqualTo(DbProblems.DB_UNAVAILABLE.uri());
         assertThat(lost.header("retry-after")).contains("1"); // the default, keel.db.retry-after
         assertThat(client.get("/one").send().status()).isEqualTo(503);
         assertThat(db.ping(java.time.Duration.ofMillis(500))).isFalse();

@@ -39,12 +39,22 @@ class ConstraintTest {
     var appChildren = db.repository(Child.class);
     app.post("/parents/{slug}", ctx -> appParents.insert(new Parent(0, ctx.pathParam("slug"))));
     app.post("/bad-child", ctx -> appChildren.insert(new Child(0, p.id(), "")));
+    app.post("/orphan", ctx -> appChildren.insert(new Child(0, p.id() + 99, "x")));
     try (var client = TestClient.inProcess(app)) {
       assertThat(client.post("/parents/b").send().status()).isEqualTo(200);
       var duplicate = client.post("/parents/b").send();
       assertThat(duplicate.status()).isEqualTo(409);
       assertThat(duplicate.json().get("detail").asString()).contains("already exists");
-      assertThat(client.post("/bad-child").send().status()).isEqualTo(500);
+      assertThat(duplicate.json().get("type").asString())
+          .isEqualTo(DbProblems.UNIQUE_VIOLATION.uri());
+      var orphan = client.post("/orphan").send();
+      assertThat(orphan.status()).isEqualTo(409);
+      assertThat(orphan.json().get("type").asString())
+          .isEqualTo("https://keel.dev/problems/foreign-key-violation");
+      var check = client.post("/bad-child").send(); // a CHECK violation is the schema's bug
+      assertThat(check.status()).isEqualTo(500);
+      assertThat(check.json().get("type").asString())
+          .isEqualTo("https://keel.dev/problems/internal");
     } finally {
       app.stop();
     }

@@ -35,6 +35,8 @@ class DatabasePluginTest {
       var missing = client.get("/articles/nope").send();
       assertThat(missing.status()).isEqualTo(404);
       assertThat(missing.header("content-type").orElse("")).startsWith("application/problem+json");
+      assertThat(missing.json().get("type").asString())
+          .isEqualTo("https://keel.dev/problems/record-not-found");
     } finally {
       app.stop();
     }

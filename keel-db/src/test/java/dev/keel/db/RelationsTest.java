@@ -146,7 +146,9 @@ class RelationsTest {
     try (var client = TestClient.inProcess(app)) {
       var bad = client.get("/n-plus-one").send();
       assertThat(bad.status()).isEqualTo(500);
-      assertThat(bad.json().get("code").asString()).isEqualTo("N+1");
+      assertThat(bad.json().get("type").asString())
+          .isEqualTo("https://keel.dev/problems/strict-loading");
+      assertThat(bad.json().get("title").asString()).isEqualTo("Repeated query (N+1)");
       assertThat(bad.json().get("detail").asString()).contains("strict loading");
       assertThat(client.get("/batched").send().status()).isEqualTo(200);
       assertThat(client.get("/in-tx").send().status()).isEqualTo(500);

@@ -73,6 +73,8 @@ class RepositoryTest {
       var r = client.put("/articles/" + a.id()).send();
       assertThat(r.status()).isEqualTo(409);
       assertThat(r.json().get("detail").asString()).contains("reload it");
+      assertThat(r.json().get("type").asString())
+          .isEqualTo("https://keel.dev/problems/optimistic-lock");
     } finally {
       app.stop();
     }
@@ -114,7 +116,8 @@ class RepositoryTest {
   void userSuppliedSortColumnsAreCheckedAgainstTheRecord(TestDb t) {
     var repo = articles(t);
     assertThatThrownBy(() -> repo.findAll(Query.all().sort("title; drop table article")))
-        .isInstanceOf(BadRequest.class)
+        .isInstanceOfSatisfying(
+            BadRequest.class, e -> assertThat(e.problem().is(DbProblems.SORT_INVALID)).isTrue())
         .hasMessageContaining("cannot sort by 'title; drop table article'")
         .hasMessageContaining("[id, slug, title, likes, version]");
     assertThatThrownBy(() -> repo.findAll(Query.all().where("1=1 or slug", "x")))

@@ -190,6 +190,7 @@ public final class Ops implements Plugin {
             if (!access.allowed(ctx)) {
               ctx.header("WWW-Authenticate", "Bearer realm=\"keel-ops\"");
               throw new Unauthorized(
+                  OpsProblems.MANAGEMENT_TOKEN,
                   "Metrics need Authorization: Bearer <token>, the value of"
                       + " keel.ops.management.token.");
             }

@@ -24,6 +24,8 @@ class ManagementTest {
       var denied = client.get("/metrics").send();
       assertThat(denied.status()).isEqualTo(401);
       assertThat(denied.header("WWW-Authenticate")).contains("Bearer realm=\"keel-ops\"");
+      assertThat(denied.json().get("type").asString())
+          .isEqualTo("https://keel.dev/problems/management-token");
       assertThat(denied.text()).doesNotContain("jvm_");
       assertThat(client.get("/metrics").header("Authorization", "Bearer wrong").send().status())
           .isEqualTo(401);

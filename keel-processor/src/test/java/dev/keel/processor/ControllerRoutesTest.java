@@ -3,9 +3,11 @@ package dev.keel.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.Keel;
+import dev.keel.core.ProblemTypes;
 import dev.keel.test.TestClient;
 import dev.keel.test.TestResponse;
 import dev.keel.web.RequestValues;
+import dev.keel.web.WebProblems;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -127,6 +129,7 @@ class ControllerRoutesTest {
   void missingRequiredQueryParameterIs400() {
     TestResponse r = client.get("/api/items").send();
     assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("type").asString()).isEqualTo(WebProblems.PARAMETER_MISSING.uri());
     assertThat(r.json().get("detail").asString())
         .isEqualTo(
             "The query parameter 'limit' is missing; send it as a whole number, or declare the"
@@ -137,6 +140,8 @@ class ControllerRoutesTest {
   void wronglyTypedQueryParameterIs400NamingItAndTheType() {
     TestResponse r = client.get("/api/items").query("limit", "abc").send();
     assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("type").asString())
+        .isEqualTo("https://keel.dev/problems/parameter-invalid");
     assertThat(r.json().get("detail").asString())
         .contains("limit")
         .contains("abc")
@@ -150,6 +155,8 @@ class ControllerRoutesTest {
   void constrainedQueryParameterIs422() {
     TestResponse r = client.get("/api/items").query("limit", 1000).send();
     assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().get("type").asString()).isEqualTo("https://keel.dev/problems/validation");
+    assertThat(r.json().get("title").asString()).isEqualTo("Validation failed");
     assertThat(r.json().get("errors").toString())
         .isEqualTo("[{\"field\":\"limit\",\"message\":\"must be less than or equal to 100\"}]");
   }
@@ -166,6 +173,7 @@ class ControllerRoutesTest {
             List.of(Map.of("label", "ok"), Map.of("label", "far-too-long-label")));
     TestResponse r = client.post("/api/items").json(body).send();
     assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().get("type").asString()).isEqualTo(ProblemTypes.VALIDATION.uri());
     assertThat(r.header("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(r.json().get("detail").asString())
@@ -181,6 +189,8 @@ class ControllerRoutesTest {
   void malformedJsonBodyIs400() {
     TestResponse r = client.post("/api/items").body("{\"name\":", "application/json").send();
     assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("type").asString())
+        .isEqualTo("https://keel.dev/problems/json-malformed");
   }
 
   @Test
@@ -274,10 +284,14 @@ class ControllerRoutesTest {
     TestResponse path =
         client.patch("/api/items/123e4567-e89b-12d3-a456-426614174000/name/a%00b").send();
     assertThat(path.status()).isEqualTo(400);
+    assertThat(path.json().get("type").asString())
+        .isEqualTo("https://keel.dev/problems/path-malformed");
     assertThat(path.json().get("detail").asString())
         .isEqualTo("Malformed path segment 'a%00b': it contains an encoded NUL character (%00)");
     TestResponse query = client.get("/api/items").query("limit", 5).query("q", "a\0").send();
     assertThat(query.status()).isEqualTo(400);
+    assertThat(query.json().get("type").asString())
+        .isEqualTo("https://keel.dev/problems/query-malformed");
     assertThat(query.json().get("detail").asString())
         .startsWith("The query string parameter 'q' has a malformed value")
         .endsWith("it contains an encoded NUL character (%00).");
@@ -423,7 +437,17 @@ class ControllerRoutesTest {
         .isEqualTo("Hello, ada");
     TestResponse anonymous = client.get("/api/items/me").send();
     assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.json().get("type").asString())
+        .isEqualTo("https://keel.dev/problems/unauthenticated");
     assertThat(client.get("/api/items/maybe-me").send().text()).isEqualTo("anonymous");
+    TestResponse noTenant = client.get("/api/items/tenant").send();
+    assertThat(noTenant.status()).isEqualTo(500);
+    assertThat(noTenant.json().get("type").asString())
+        .isEqualTo("https://keel.dev/problems/provided-missing");
+    assertThat(noTenant.json().get("detail").asString())
+        .isEqualTo(
+            "No Tenant was provided for this request: install the middleware that sets"
+                + " RequestValues.key(Tenant.class).");
   }
 
   @Test

@@ -68,6 +68,10 @@ public final class ItemsController {
   @Provided(status = 401)
   public record User(String name) {}
 
+  /** Set by middleware this test application does not install: a bug, 500. */
+  @Provided
+  public record Tenant(String id) {}
+
   public record Echo(
       long number,
       double ratio,
@@ -236,6 +240,11 @@ public final class ItemsController {
   @Get("/maybe-me")
   String maybeMe(Optional<User> user) {
     return user.map(User::name).orElse("anonymous");
+  }
+
+  @Get("/tenant")
+  String tenant(Tenant tenant) {
+    return tenant.id();
   }
 
   /** Every kind of scalar with a default, the query's text escaped in every way Java needs. */

@@ -178,6 +178,7 @@ class WebSocketConformanceTest {
                 + "\r\nConnection: close\r\n");
     assertThat(response)
         .startsWith("HTTP/1.1 426")
+        .contains("\"type\":\"https://keel.dev/problems/websocket-version\"")
         .containsIgnoringCase("sec-websocket-version: 13")
         .contains("send Sec-WebSocket-Version: 13");
   }
@@ -190,6 +191,7 @@ class WebSocketConformanceTest {
             "Upgrade: websocket\r\nConnection: Upgrade, close\r\nSec-WebSocket-Version: 13\r\n"
                 + key);
     assertThat(response).startsWith("HTTP/1.1 400").contains("Sec-WebSocket-Key");
+    assertThat(response).contains("\"type\":\"https://keel.dev/problems/websocket-handshake\"");
   }
 
   @Test
@@ -199,6 +201,7 @@ class WebSocketConformanceTest {
             "Upgrade: websocket\r\nConnection: close\r\nSec-WebSocket-Key:"
                 + " dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
     assertThat(response).startsWith("HTTP/1.1 400").contains("Connection: Upgrade");
+    assertThat(response).contains("\"type\":\"https://keel.dev/problems/websocket-handshake\"");
   }
 
   // ---- 5.2 base framing

@@ -184,6 +184,8 @@ class WebSocketTest {
             java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(426);
     assertThat(response.body()).contains("is a WebSocket endpoint");
+    assertThat(response.body())
+        .contains("\"type\":\"https://keel.dev/problems/websocket-required\"");
   }
 
   @Test
@@ -194,6 +196,32 @@ class WebSocketTest {
         .isInstanceOfSatisfying(
             WebSocketHandshakeException.class,
             e -> assertThat(e.getResponse().statusCode()).isEqualTo(401));
+  }
+
+  @Test
+  void refusedHandshakesNameTheirProblemType() throws Exception {
+    assertThat(rawHandshake("/private", ""))
+        .startsWith("HTTP/1.1 401")
+        .contains("\"type\":\"https://keel.dev/problems/unauthenticated\"");
+    assertThat(rawHandshake("/private?token=secret", "Origin: https://evil.example\r\n"))
+        .startsWith("HTTP/1.1 403")
+        .contains("\"type\":\"https://keel.dev/problems/websocket-origin\"");
+  }
+
+  private String rawHandshake(String path, String headers) throws java.io.IOException {
+    try (var socket = new java.net.Socket("127.0.0.1", app.port())) {
+      socket.setSoTimeout(5000);
+      String request =
+          "GET "
+              + path
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade, close"
+              + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+              + headers
+              + "\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   @Test

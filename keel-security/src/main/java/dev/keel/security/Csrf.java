@@ -87,6 +87,6 @@ final class Csrf {
 
   private static Forbidden refused(Context ctx, String why) {
     SecurityEvents.warn("csrf_rejected", ctx, "", why);
-    return new Forbidden("cross-site request refused: " + why);
+    return new Forbidden(SecurityProblems.CSRF, "cross-site request refused: " + why);
   }
 }

@@ -107,6 +107,7 @@ public final class RateLimit {
       long retry = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
       ctx.header("Retry-After", Long.toString(retry));
       throw new TooManyRequests(
+          SecurityProblems.RATE_LIMITED,
           "rate limit '"
               + name
               + "' of "

@@ -7,6 +7,7 @@ import dev.keel.core.Forbidden;
 import dev.keel.core.Keel;
 import dev.keel.core.Middleware;
 import dev.keel.core.Plugin;
+import dev.keel.core.ProblemTypes;
 import dev.keel.core.SecureHeaders;
 import dev.keel.core.Unauthorized;
 import java.util.List;
@@ -265,7 +266,9 @@ public final class Security implements Plugin {
           "WWW-Authenticate",
           challenge(ctx) + ", error=\"invalid_request\", error_description=\"" + why + "\"");
       SecurityEvents.warn("token_rejected", ctx, "", why);
-      throw new Unauthorized("the Authorization header must read '" + scheme + " <token>': " + why);
+      throw new Unauthorized(
+          SecurityProblems.AUTHORIZATION_MALFORMED,
+          "the Authorization header must read '" + scheme + " <token>': " + why);
     }
     try {
       return known(settings.jwt().verify(Authorization.token(header, scheme)));
@@ -292,7 +295,8 @@ public final class Security implements Plugin {
     ctx.header(
         "WWW-Authenticate",
         challenge(ctx) + ", error=\"invalid_token\", error_description=\"" + e.reason() + "\"");
-    return new Unauthorized("the credentials were rejected: " + e.reason());
+    return new Unauthorized(
+        SecurityProblems.TOKEN_INVALID, "the credentials were rejected: " + e.reason());
   }
 
   /**
@@ -349,6 +353,7 @@ public final class Security implements Plugin {
     if (p.isPresent()) return p.get();
     ctx.header("WWW-Authenticate", challenge(ctx));
     throw new Unauthorized(
+        ProblemTypes.UNAUTHENTICATED,
         "this endpoint needs authentication; send 'Authorization: "
             + ctx.attribute(SCHEME).orElse("Bearer")
             + " <token>' or log in");
@@ -430,7 +435,8 @@ public final class Security implements Plugin {
 
   private static Forbidden denied(Context ctx, Principal p, String why) {
     SecurityEvents.warn("permission_denied", ctx, p.id(), why);
-    return new Forbidden("you are signed in but not allowed to do this: " + why);
+    return new Forbidden(
+        SecurityProblems.FORBIDDEN, "you are signed in but not allowed to do this: " + why);
   }
 
   private static String challenge(Context ctx) {

@@ -31,6 +31,8 @@ class AuthorizationHeaderTest {
         .startsWith(scheme + " realm=\"keel\", error=\"invalid_request\", error_description=\"")
         .contains(reason);
     assertThat(r.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(r.json().get("type").asString())
+        .isEqualTo("https://keel.dev/problems/authorization-malformed");
     assertThat(r.json().get("detail").asString())
         .as(r.toString())
         .startsWith("the Authorization header must read '" + scheme + " <token>'")

@@ -63,6 +63,8 @@ class JwtTest {
         .startsWith("Bearer realm=\"keel\", error=\"invalid_token\"")
         .contains(reason);
     assertThat(r.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(r.json().get("type").asString())
+        .isEqualTo("https://keel.dev/problems/token-invalid");
   }
 
   static JWTClaimsSet.Builder claims() {
@@ -92,6 +94,8 @@ class JwtTest {
       TestResponse anonymous = client.get("/me").send();
       assertThat(anonymous.status()).isEqualTo(401);
       assertThat(anonymous.header("WWW-Authenticate")).contains("Bearer realm=\"keel\"");
+      assertThat(anonymous.json().get("type").asString())
+          .isEqualTo("https://keel.dev/problems/unauthenticated");
       AuthorizationHeaderTest.assertMalformed(me(client, "Bearer "), "Bearer", "no token");
     }
     assertThat(security.jwt().verify(security.jwt().issue(Principal.of("7").withRoles("admin"))))

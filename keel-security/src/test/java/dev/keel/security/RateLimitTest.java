@@ -50,6 +50,8 @@ class RateLimitTest {
       assertThat(Long.parseLong(limited.header("Retry-After").orElseThrow())).isBetween(1L, 20L);
       assertThat(limited.header("RateLimit-Remaining")).contains("0");
       assertThat(limited.json().get("detail").asString()).contains("rate limit 'api' of 3 per 1m");
+      assertThat(limited.json().get("type").asString())
+          .isEqualTo("https://keel.dev/problems/rate-limited");
     }
   }
 

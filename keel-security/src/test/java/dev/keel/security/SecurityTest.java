@@ -72,6 +72,8 @@ class SecurityTest {
           client.post("/api/articles").header("Authorization", "Bearer " + reader).send();
       assertThat(forbidden.status()).isEqualTo(403);
       assertThat(forbidden.header("WWW-Authenticate")).isEmpty();
+      assertThat(forbidden.json().get("type").asString())
+          .isEqualTo("https://keel.dev/problems/forbidden");
       assertThat(forbidden.json().get("detail").asString())
           .contains("needs permission articles:write");
 

@@ -222,6 +222,7 @@ class SessionsTest {
       TestResponse noToken =
           client.post("/notes").cookie("keel_session", session).form(Map.of("text", "x")).send();
       assertThat(noToken.status()).isEqualTo(403);
+      assertThat(noToken.json().get("type").asString()).isEqualTo(SecurityProblems.CSRF.uri());
       assertThat(noToken.json().get("detail").asString())
           .contains("CSRF token is missing or wrong");
 

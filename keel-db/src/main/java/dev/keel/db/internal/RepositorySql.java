@@ -1,6 +1,7 @@
 package dev.keel.db.internal;
 
 import dev.keel.core.BadRequest;
+import dev.keel.db.DbProblems;
 import dev.keel.db.Query;
 import dev.keel.db.internal.RecordType.Component;
 import java.util.ArrayList;
@@ -256,6 +257,7 @@ public final class RepositorySql<T> {
         .orElseThrow(
             () ->
                 new BadRequest(
+                    DbProblems.SORT_INVALID,
                     "cannot sort by '"
                         + column
                         + "': it is not a column of "

@@ -5,9 +5,11 @@ import dev.keel.core.Context;
 import dev.keel.core.Forbidden;
 import dev.keel.core.Handler;
 import dev.keel.core.HttpException;
+import dev.keel.core.ProblemTypes;
 import dev.keel.core.Unauthorized;
 import dev.keel.core.spi.ProtocolUpgrade;
 import dev.keel.realtime.Authenticator;
+import dev.keel.realtime.RealtimeProblems;
 import dev.keel.realtime.WebSocketHandler;
 import dev.keel.realtime.WebSocketOptions;
 import io.netty.channel.Channel;
@@ -65,7 +67,7 @@ public final class WsRoute implements Handler {
     boolean upgrade = ctx.header("Upgrade").map(v -> v.equalsIgnoreCase("websocket")).orElse(false);
     if (!upgrade || !"HTTP/1.1".equals(ctx.protocol())) {
       throw new HttpException(
-          426,
+          RealtimeProblems.WEBSOCKET_REQUIRED,
           ctx.path()
               + " is a WebSocket endpoint: connect with a WebSocket client over HTTP/1.1"
               + " (ws:// or wss://), not a plain request.");
@@ -78,6 +80,7 @@ public final class WsRoute implements Handler {
             .orElseThrow(
                 () ->
                     new Unauthorized(
+                        ProblemTypes.UNAUTHENTICATED,
                         "The WebSocket at "
                             + ctx.path()
                             + " needs an authenticated user; log in or send the token its"
@@ -111,7 +114,7 @@ public final class WsRoute implements Handler {
     if (!version.trim().equals("13")) {
       ctx.header("Sec-WebSocket-Version", "13");
       throw new HttpException(
-          426,
+          RealtimeProblems.WEBSOCKET_VERSION,
           "WebSocket version '"
               + version
               + "' is not supported; send Sec-WebSocket-Version: 13 (RFC 6455).");
@@ -122,12 +125,14 @@ public final class WsRoute implements Handler {
             .anyMatch(token -> token.trim().equalsIgnoreCase("upgrade"));
     if (!connectionUpgrade) {
       throw new BadRequest(
+          RealtimeProblems.WEBSOCKET_HANDSHAKE,
           "The WebSocket handshake needs 'Connection: Upgrade' beside 'Upgrade: websocket'"
               + " (RFC 6455 section 4.1).");
     }
     String key = ctx.header("Sec-WebSocket-Key").orElse("").trim();
     if (!validKey(key)) {
       throw new BadRequest(
+          RealtimeProblems.WEBSOCKET_HANDSHAKE,
           "The WebSocket handshake needs a Sec-WebSocket-Key header: 16 random bytes in base64"
               + " (RFC 6455 section 4.1); got '"
               + key
@@ -157,6 +162,7 @@ public final class WsRoute implements Handler {
       // falls through to the refusal
     }
     throw new Forbidden(
+        RealtimeProblems.WEBSOCKET_ORIGIN,
         "WebSocket handshake from origin "
             + origin.get()
             + " refused; add it to keel.realtime.ws.allowed-origins if it is yours.");

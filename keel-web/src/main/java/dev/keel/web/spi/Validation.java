@@ -1,6 +1,7 @@
 package dev.keel.web.spi;
 
 import dev.keel.core.Problem;
+import dev.keel.core.ProblemTypes;
 import dev.keel.core.UnprocessableContent;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -126,6 +127,7 @@ public final class Validation {
     errors.sort(
         Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
     throw new UnprocessableContent(
+        ProblemTypes.VALIDATION,
         errors.size() == 1
             ? "1 field is invalid; correct it and send the request again."
             : errors.size() + " fields are invalid; correct them and send the request again.",

@@ -1,6 +1,7 @@
 package dev.keel.core.internal.http;
 
 import dev.keel.core.BadRequest;
+import dev.keel.core.ProblemTypes;
 import dev.keel.core.internal.json.Unicode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  * by the rules for text in ADR 0021: numbers in plain decimal notation, finite; booleans {@code
  * true/false}, {@code 1/0}, {@code yes/no}, {@code on/off} in any case; enum constants by name in
  * any case; UUIDs in their 36-character form; dates and times in ISO-8601. No value, of any type,
- * may contain NUL or an unpaired surrogate.
+ * may contain NUL or an unpaired surrogate. Every refusal is a 400 {@code parameter-invalid}.
  */
 public final class Converters {
   private Converters() {}
@@ -31,7 +32,9 @@ public final class Converters {
   public static String text(String kind, String name, String value) {
     int bad = Unicode.firstBadChar(value);
     if (bad >= 0) {
-      throw new BadRequest("The " + kind + " '" + name + "' " + Unicode.describe(value, bad) + ".");
+      throw new BadRequest(
+          ProblemTypes.PARAMETER_INVALID,
+          "The " + kind + " '" + name + "' " + Unicode.describe(value, bad) + ".");
     }
     return value;
   }
@@ -42,6 +45,7 @@ public final class Converters {
       int bad = Unicode.firstBadChar(entry.getKey());
       if (bad >= 0) {
         throw new BadRequest(
+            ProblemTypes.PARAMETER_INVALID,
             "The name of a " + kind + " " + Unicode.describe(entry.getKey(), bad) + ".");
       }
       for (String value : entry.getValue()) text(kind, entry.getKey(), value);
@@ -57,7 +61,8 @@ public final class Converters {
   public static <T> T convert(String what, String value, Class<T> type) {
     int bad = Unicode.firstBadChar(value);
     if (bad >= 0) {
-      throw new BadRequest("The " + what + " " + Unicode.describe(value, bad) + ".");
+      throw new BadRequest(
+          ProblemTypes.PARAMETER_INVALID, "The " + what + " " + Unicode.describe(value, bad) + ".");
     }
     try {
       Object result = convertOrNull(value, type);
@@ -68,6 +73,7 @@ public final class Converters {
       // fall through to the message below: the exception's own text adds nothing for the client
     }
     throw new BadRequest(
+        ProblemTypes.PARAMETER_INVALID,
         what + " is '" + abbreviate(value) + "', which is not " + expected(type) + ".");
   }
 

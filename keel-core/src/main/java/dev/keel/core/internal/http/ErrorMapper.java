@@ -2,6 +2,7 @@ package dev.keel.core.internal.http;
 
 import dev.keel.core.HttpException;
 import dev.keel.core.Problem;
+import dev.keel.core.ProblemTypes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,7 +48,7 @@ public final class ErrorMapper {
         ex.routeTemplate().isEmpty() ? "none" : ex.routeTemplate(),
         error);
     return Problem.of(
-            500,
+            ProblemTypes.INTERNAL,
             "The server failed to handle this request. Quote error id "
                 + errorId
                 + " when reporting it.")

@@ -192,7 +192,7 @@ public final class Exchange implements Context {
 
   /** Parsed on first use; a malformed query string is a 400 for the handler that reads it. */
   private Map<String, List<String>> query() {
-    if (query == null) query = QueryString.parse(QueryString.of(request.uri()), "query string");
+    if (query == null) query = QueryString.query(QueryString.of(request.uri()));
     return query;
   }
 

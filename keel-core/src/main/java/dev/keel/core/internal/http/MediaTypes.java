@@ -1,7 +1,7 @@
 package dev.keel.core.internal.http;
 
 import dev.keel.core.HttpException;
-import dev.keel.core.Problem;
+import dev.keel.core.ProblemTypes;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -69,9 +69,9 @@ public final class MediaTypes {
     return essence != null && (essence.equals("application/json") || essence.endsWith("+json"));
   }
 
-  /** A 415 Unsupported Media Type with {@code detail}. */
+  /** A 415 {@code content-type-unsupported} with {@code detail}. */
   public static HttpException unsupported(String detail) {
-    return new HttpException(Problem.of(415, detail));
+    return new HttpException(ProblemTypes.CONTENT_TYPE_UNSUPPORTED, detail);
   }
 
   private static final Pattern PARAMETERS =

@@ -7,6 +7,7 @@ import dev.keel.core.HttpException;
 import dev.keel.core.Middleware;
 import dev.keel.core.NotFound;
 import dev.keel.core.Problem;
+import dev.keel.core.ProblemTypes;
 import dev.keel.core.SecureHeaders;
 import dev.keel.core.internal.router.Lookup;
 import dev.keel.core.internal.router.MalformedPathException;
@@ -77,7 +78,9 @@ public final class Pipeline {
             compose(
                 this.global,
                 ctx -> {
-                  throw new NotFound("No route matches " + ctx.method() + " " + ctx.path() + ".");
+                  throw new NotFound(
+                      ProblemTypes.ROUTE_NOT_FOUND,
+                      "No route matches " + ctx.method() + " " + ctx.path() + ".");
                 }),
             false);
   }
@@ -93,7 +96,7 @@ public final class Pipeline {
     try {
       lookup = router.find(ex.method(), ex.path());
     } catch (MalformedPathException e) {
-      return fail(new BadRequest(e.getMessage()));
+      return fail(new BadRequest(ProblemTypes.PATH_MALFORMED, e.getMessage()));
     }
     return switch (lookup) {
       case Lookup.Found<Target> found -> {
@@ -119,14 +122,13 @@ public final class Pipeline {
                 ctx -> {
                   ctx.header("Allow", allow);
                   throw new HttpException(
-                      Problem.of(
-                          405,
-                          ctx.method()
-                              + " is not supported by "
-                              + ctx.path()
-                              + "; use one of: "
-                              + allow
-                              + "."));
+                      ProblemTypes.METHOD_NOT_ALLOWED,
+                      ctx.method()
+                          + " is not supported by "
+                          + ctx.path()
+                          + "; use one of: "
+                          + allow
+                          + ".");
                 }),
             false);
       }

@@ -1,6 +1,8 @@
 package dev.keel.core.internal.http;
 
 import dev.keel.core.BadRequest;
+import dev.keel.core.ProblemType;
+import dev.keel.core.ProblemTypes;
 import dev.keel.core.internal.router.PercentDecoder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,13 +22,25 @@ public final class QueryString {
   private QueryString() {}
 
   /**
-   * The parameters of {@code text}, in order of first appearance, each with its values in order.
+   * The parameters of the query string {@code text}, in order of first appearance, each with its
+   * values in order.
    *
-   * @param what where the text comes from, for messages: {@code "query string"}, {@code "form
-   *     body"}
-   * @throws BadRequest when a name or value is malformed
+   * @throws BadRequest ({@code query-malformed}) when a name or value is malformed
    */
-  public static Map<String, List<String>> parse(String text, String what) {
+  public static Map<String, List<String>> query(String text) {
+    return parse(text, "query string", ProblemTypes.QUERY_MALFORMED);
+  }
+
+  /**
+   * The fields of the {@code x-www-form-urlencoded} body {@code text}, as {@link #query}.
+   *
+   * @throws BadRequest ({@code form-malformed}) when a name or value is malformed
+   */
+  public static Map<String, List<String>> form(String text) {
+    return parse(text, "form body", ProblemTypes.FORM_MALFORMED);
+  }
+
+  private static Map<String, List<String>> parse(String text, String what, ProblemType type) {
     if (text.isEmpty()) return Map.of();
     var params = new LinkedHashMap<String, List<String>>();
     int start = 0;
@@ -36,8 +50,8 @@ public final class QueryString {
       if (end > start) {
         int eq = text.indexOf('=', start);
         int nameEnd = eq < 0 || eq > end ? end : eq;
-        String name = decode(text, start, nameEnd, what, null);
-        String value = nameEnd == end ? "" : decode(text, nameEnd + 1, end, what, name);
+        String name = decode(text, start, nameEnd, what, type, null);
+        String value = nameEnd == end ? "" : decode(text, nameEnd + 1, end, what, type, name);
         params.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
       }
       start = end + 1;
@@ -54,7 +68,8 @@ public final class QueryString {
     return uri.substring(q + 1, hash < 0 ? uri.length() : hash);
   }
 
-  private static String decode(String text, int from, int to, String what, String name) {
+  private static String decode(
+      String text, int from, int to, String what, ProblemType type, String name) {
     try {
       return PercentDecoder.decodeComponent(text, from, to, true);
     } catch (IllegalArgumentException e) {
@@ -64,7 +79,7 @@ public final class QueryString {
           name == null
               ? "The " + what + " has a malformed parameter name '" + part + "'"
               : "The " + what + " parameter '" + name + "' has a malformed value '" + part + "'";
-      throw new BadRequest(problem + ": " + e.getMessage() + ".");
+      throw new BadRequest(type, problem + ": " + e.getMessage() + ".");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.keel.core.internal.json;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.keel.core.BadRequest;
+import dev.keel.core.ProblemTypes;
 import java.io.OutputStream;
 import java.time.Instant;
 import tools.jackson.core.JacksonException;
@@ -134,7 +135,9 @@ public final class JsonCodec {
 
   private <T> T read(byte[] body, JavaType type, String typeName) {
     if (body.length == 0) {
-      throw new BadRequest("The request body is empty; send a JSON document for " + typeName + ".");
+      throw new BadRequest(
+          ProblemTypes.JSON_MALFORMED,
+          "The request body is empty; send a JSON document for " + typeName + ".");
     }
     int suspect = JsonText.suspect(body);
     if (suspect >= 0) {
@@ -148,7 +151,10 @@ public final class JsonCodec {
     }
     if (value == null) {
       throw JsonErrors.fieldError(
-          "", "must be " + JsonErrors.expected(type.getRawClass()) + ", not null", "");
+          ProblemTypes.JSON_FIELD,
+          "",
+          "must be " + JsonErrors.expected(type.getRawClass()) + ", not null",
+          "");
     }
     return value;
   }

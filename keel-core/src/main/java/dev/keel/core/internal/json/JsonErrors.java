@@ -3,6 +3,8 @@ package dev.keel.core.internal.json;
 import dev.keel.core.BadRequest;
 import dev.keel.core.HttpException;
 import dev.keel.core.Problem;
+import dev.keel.core.ProblemType;
+import dev.keel.core.ProblemTypes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -29,10 +31,10 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Turns Jackson's exceptions into 400 problems in Keel's words: where the document broke, or which
- * field ({@code errors[].field}, a path such as {@code article.tagList[2]}; {@code body} for the
- * document itself) holds what, and what it must be instead. No class or package names reach the
- * client.
+ * Turns Jackson's exceptions into 400 problems in Keel's words ({@code json-malformed}, {@code
+ * json-field}, {@code json-limit}): where the document broke, or which field ({@code
+ * errors[].field}, a path such as {@code article.tagList[2]}; {@code body} for the document itself)
+ * holds what, and what it must be instead. No class or package names reach the client.
  */
 final class JsonErrors {
   private static final Pattern OUT_OF_RANGE = Pattern.compile("^Numeric value \\(([^)]*)\\)");
@@ -48,12 +50,14 @@ final class JsonErrors {
     String where = location(e);
     if (e instanceof StreamConstraintsException) {
       return new BadRequest(
+          ProblemTypes.JSON_LIMIT,
           "The JSON body exceeds a limit" + where + ": " + e.getOriginalMessage());
     }
     String field = fieldPath(e.getPath());
     if (e instanceof InputCoercionException ic) {
       var number = OUT_OF_RANGE.matcher(String.valueOf(ic.getOriginalMessage()));
       return fieldError(
+          ProblemTypes.JSON_FIELD,
           field,
           "must be "
               + expected(ic.getTargetType())
@@ -63,6 +67,7 @@ final class JsonErrors {
     }
     if (e instanceof StreamReadException) {
       return new BadRequest(
+          ProblemTypes.JSON_MALFORMED,
           "The request body is not valid JSON"
               + where
               + ": "
@@ -71,6 +76,7 @@ final class JsonErrors {
     String original = String.valueOf(e.getOriginalMessage());
     if (original.startsWith("Trailing token")) {
       return new BadRequest(
+          ProblemTypes.JSON_MALFORMED,
           "The request body is not valid JSON"
               + where
               + ": more follows the end of the document; send exactly one JSON value.");
@@ -83,18 +89,23 @@ final class JsonErrors {
     } else {
       message = firstSentence(original);
     }
-    return fieldError(field, message, where);
+    var type =
+        e instanceof StrictTypes.OverLimit ? ProblemTypes.JSON_LIMIT : ProblemTypes.JSON_FIELD;
+    return fieldError(type, field, message, where);
   }
 
-  /** A 400 naming {@code field} ({@code ""} is the whole body) and what is wrong with it. */
-  static HttpException fieldError(String field, String message, String where) {
+  /**
+   * A 400 of {@code type} naming {@code field} ({@code ""} is the whole body) and what is wrong
+   * with it.
+   */
+  static HttpException fieldError(ProblemType type, String field, String message, String where) {
     String detail =
         (field.isEmpty() ? "The JSON body " : "Field '" + field + "' ")
             + message
             + (where.isEmpty() ? "." : " (" + where.strip() + ").");
     String name = field.isEmpty() ? "body" : field;
     return new HttpException(
-        Problem.of(400, detail).withErrors(List.of(new Problem.FieldError(name, message))));
+        Problem.of(type, detail).withErrors(List.of(new Problem.FieldError(name, message))));
   }
 
   private static String mismatch(MismatchedInputException m) {

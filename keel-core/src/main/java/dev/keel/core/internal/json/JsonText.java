@@ -2,6 +2,7 @@ package dev.keel.core.internal.json;
 
 import dev.keel.core.BadRequest;
 import dev.keel.core.HttpException;
+import dev.keel.core.ProblemTypes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -142,13 +143,17 @@ final class JsonText {
           int bad = Unicode.firstBadChar(s);
           if (bad >= 0) {
             return JsonErrors.fieldError(
-                path(p.streamReadContext()), Unicode.describe(s, bad), where(p));
+                ProblemTypes.JSON_FIELD,
+                path(p.streamReadContext()),
+                Unicode.describe(s, bad),
+                where(p));
           }
         } else if (t == JsonToken.PROPERTY_NAME) {
           String name = p.currentName();
           int bad = Unicode.firstBadChar(name);
           if (bad >= 0) {
             return JsonErrors.fieldError(
+                ProblemTypes.JSON_FIELD,
                 path(p.streamReadContext().getParent()),
                 "has a name that " + Unicode.describe(name, bad),
                 where(p));
@@ -159,6 +164,7 @@ final class JsonText {
       return JsonErrors.of(e, typeName);
     }
     return new BadRequest(
+        ProblemTypes.JSON_MALFORMED,
         "The request body is not valid UTF-8 at byte "
             + offset
             + " (an overlong or out-of-range sequence, or UTF-16/32 text); send JSON encoded as"

@@ -56,10 +56,19 @@ final class StrictTypes {
   }
 
   /** A Keel rule broken; its message is written for the client and used as it is. */
-  static final class InvalidValue extends MismatchedInputException {
+  static class InvalidValue extends MismatchedInputException {
     private static final long serialVersionUID = 1L;
 
     InvalidValue(JsonParser p, String message, Class<?> type) {
+      super(p, message, type);
+    }
+  }
+
+  /** A collection over {@code keel.json.max-collection-size}: a limit, not a wrong value. */
+  static final class OverLimit extends InvalidValue {
+    private static final long serialVersionUID = 1L;
+
+    OverLimit(JsonParser p, String message, Class<?> type) {
       super(p, message, type);
     }
   }
@@ -246,7 +255,7 @@ final class StrictTypes {
         return value;
       }
       if (size > max) {
-        throw new InvalidValue(
+        throw new OverLimit(
             p,
             "has "
                 + size

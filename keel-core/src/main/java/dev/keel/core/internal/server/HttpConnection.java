@@ -1,6 +1,7 @@
 package dev.keel.core.internal.server;
 
 import dev.keel.core.Problem;
+import dev.keel.core.ProblemTypes;
 import dev.keel.core.internal.http.Exchange;
 import dev.keel.core.internal.http.Pipeline;
 import dev.keel.core.internal.http.Response;
@@ -136,26 +137,28 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
     DecoderResult result = request.decoderResult();
     if (result.isFailure()) {
-      reject(
-          request, RequestChecks.statusFor(result.cause()), RequestChecks.describe(result.cause()));
+      reject(request, RequestChecks.decodeFailure(result.cause()).problem());
       return;
     }
     Rejection invalid = server.checks().check(request, stream);
     if (invalid != null) {
-      reject(request, invalid.status(), invalid.detail());
+      reject(request, invalid.problem());
       return;
     }
     long max = server.settings().maxBodySize();
     long length = HttpUtil.getContentLength(request, -1L);
     if (length > max) {
-      Rejection tooLarge = RequestChecks.tooLarge(length, max);
-      reject(request, tooLarge.status(), tooLarge.detail());
+      reject(request, RequestChecks.tooLarge(length, max).problem());
       return;
     }
     String expect = request.headers().get(HttpHeaderNames.EXPECT);
     if (expect != null) {
       if (!expect.equalsIgnoreCase("100-continue")) {
-        reject(request, 417, "Only 'Expect: 100-continue' is supported; remove the Expect header.");
+        reject(
+            request,
+            Problem.of(
+                ProblemTypes.EXPECT_UNSUPPORTED,
+                "Only 'Expect: 100-continue' is supported; remove the Expect header."));
         return;
       }
       if (!stream) {
@@ -166,7 +169,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     try {
       body = RequestBody.start(request, server);
     } catch (dev.keel.core.HttpException e) {
-      reject(request, e.status(), e.getMessage());
+      reject(request, e.problem());
       return;
     }
     reading = request;
@@ -176,12 +179,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private void onContent(HttpContent content) {
     if (content.decoderResult().isFailure()) { // e.g. an invalid chunk size or chunk extension
-      reject(reading, 400, RequestChecks.describe(content.decoderResult().cause()));
+      reject(reading, RequestChecks.decodeFailure(content.decoderResult().cause()).problem());
       return;
     }
     Rejection error = body.add(content, server.settings().maxBodySize());
     if (error != null) {
-      reject(reading, error.status(), error.detail());
+      reject(reading, error.problem());
       return;
     }
     if (content instanceof LastHttpContent) {
@@ -400,7 +403,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   // ---- rejections and deadlines
 
   /** Answers an error and closes the connection: the rest of its input cannot be trusted. */
-  private void reject(HttpRequest request, int status, String detail) {
+  private void reject(HttpRequest request, Problem problem) {
     cancelTimer();
     phase = Phase.CLOSING;
     reading = null;
@@ -428,7 +431,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             e -> {
               throw new IllegalStateException("no form");
             });
-    Response response = server.pipeline().problem(exchange, Problem.of(status, detail));
+    Response response = server.pipeline().problem(exchange, problem);
     var out = ResponseWriter.full(response, HttpVersion.HTTP_1_1, false, false, stream, server);
     ctx.writeAndFlush(out).addListener(f -> lingeringClose());
   }
@@ -476,17 +479,19 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
       case HEADERS ->
           reject(
               null,
-              408,
-              "The request headers did not arrive within "
-                  + seconds(server.settings().headerTimeout())
-                  + " (keel.server.header-timeout).");
+              Problem.of(
+                  ProblemTypes.REQUEST_TIMEOUT,
+                  "The request headers did not arrive within "
+                      + seconds(server.settings().headerTimeout())
+                      + " (keel.server.header-timeout)."));
       case BODY ->
           reject(
               reading,
-              408,
-              "The request body did not arrive within "
-                  + seconds(server.settings().bodyTimeout())
-                  + " (keel.server.body-timeout).");
+              Problem.of(
+                  ProblemTypes.REQUEST_TIMEOUT,
+                  "The request body did not arrive within "
+                      + seconds(server.settings().bodyTimeout())
+                      + " (keel.server.body-timeout)."));
       case CLOSING -> ctx.close();
     }
   }

@@ -1,5 +1,7 @@
 package dev.keel.core.internal.server;
 
+import dev.keel.core.ProblemType;
+import dev.keel.core.ProblemTypes;
 import dev.keel.core.internal.http.Pipeline;
 import dev.keel.core.internal.json.JsonCodec;
 import dev.keel.core.spi.LocalConnection;
@@ -375,9 +377,15 @@ public final class NettyServer {
 
   /** The bytes of the over-the-limit answer, with the secure headers every answer carries. */
   private static byte[] refusal(Pipeline pipeline) {
+    ProblemType type = ProblemTypes.TOO_MANY_CONNECTIONS;
     String body =
-        "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-            + "\"detail\":\"Too many connections (keel.server.max-connections); retry shortly.\"}";
+        "{\"type\":\""
+            + type.uri()
+            + "\",\"title\":\""
+            + type.title()
+            + "\",\"status\":"
+            + type.status()
+            + ",\"detail\":\"Too many connections (keel.server.max-connections); retry shortly.\"}";
     var head =
         new StringBuilder("HTTP/1.1 503 Service Unavailable\r\n")
             .append("Content-Type: application/problem+json\r\n")

@@ -2,6 +2,7 @@ package dev.keel.core.internal.server;
 
 import dev.keel.core.BadRequest;
 import dev.keel.core.Form;
+import dev.keel.core.ProblemTypes;
 import dev.keel.core.UploadedFile;
 import dev.keel.core.internal.http.Converters;
 import dev.keel.core.internal.http.Exchange;
@@ -55,7 +56,8 @@ final class RequestBody {
         var factory = new DefaultHttpDataFactory(server.settings().multipartMemoryThreshold());
         return new RequestBody(null, new HttpPostRequestDecoder(factory, request), request);
       } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
-        throw new BadRequest("Malformed multipart request: " + e.getMessage());
+        throw new BadRequest(
+            ProblemTypes.FORM_MALFORMED, "Malformed multipart request: " + e.getMessage());
       }
     }
     return new RequestBody(null, null, request);
@@ -72,7 +74,8 @@ final class RequestBody {
       try {
         multipart.offer(part); // the decoder copies what it keeps; the caller releases the part
       } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
-        return Rejection.badRequest("Malformed multipart body: " + e.getMessage());
+        return new Rejection(
+            ProblemTypes.FORM_MALFORMED, "Malformed multipart body: " + e.getMessage());
       }
     } else if (chunk.isReadable()) {
       if (content == null) {
@@ -105,8 +108,7 @@ final class RequestBody {
               + ".");
     }
     String text = content().toString(StandardCharsets.UTF_8);
-    return new SimpleForm(
-        Converters.texts("form field", QueryString.parse(text, "form body")), Map.of());
+    return new SimpleForm(Converters.texts("form field", QueryString.form(text)), Map.of());
   }
 
   private Form multipartForm() {
@@ -123,7 +125,8 @@ final class RequestBody {
         }
       }
     } catch (HttpPostRequestDecoder.NotEnoughDataDecoderException e) {
-      throw new BadRequest("The multipart body ended before its closing boundary.");
+      throw new BadRequest(
+          ProblemTypes.FORM_MALFORMED, "The multipart body ended before its closing boundary.");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

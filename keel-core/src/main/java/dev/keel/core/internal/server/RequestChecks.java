@@ -1,5 +1,6 @@
 package dev.keel.core.internal.server;
 
+import dev.keel.core.ProblemTypes;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
@@ -31,11 +32,13 @@ final class RequestChecks {
     if (!stream) {
       HttpVersion v = request.protocolVersion();
       if (v.majorVersion() != 1 || v.minorVersion() > 1) {
-        return new Rejection(505, v.text() + " is not supported; use HTTP/1.1 or HTTP/2.");
+        return new Rejection(
+            ProblemTypes.HTTP_VERSION, v.text() + " is not supported; use HTTP/1.1 or HTTP/2.");
       }
       List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
       if (hosts.size() > 1 || v.minorVersion() == 1 && hosts.isEmpty()) {
-        return Rejection.badRequest(
+        return new Rejection(
+            ProblemTypes.HOST_INVALID,
             hosts.isEmpty()
                 ? "An HTTP/1.1 request needs a Host header."
                 : "The request has " + hosts.size() + " Host headers; send exactly one.");
@@ -43,7 +46,8 @@ final class RequestChecks {
     }
     String host = request.headers().get(HttpHeaderNames.HOST);
     if (host != null && !Authority.isValid(host)) {
-      return Rejection.badRequest(
+      return new Rejection(
+          ProblemTypes.HOST_INVALID,
           "The Host header '"
               + Authority.echo(host)
               + "' is not a valid host[:port] (RFC 3986 §3.2), e.g. example.com:8080.");
@@ -53,7 +57,7 @@ final class RequestChecks {
     String effectiveHost = request.headers().get(HttpHeaderNames.HOST);
     if (!settings.allowedHosts().allows(effectiveHost)) {
       return new Rejection(
-          421,
+          ProblemTypes.MISDIRECTED_HOST,
           "This server does not serve the host '"
               + Authority.echo(effectiveHost == null ? "" : effectiveHost)
               + "'; send the request to that host, or add it to keel.server.allowed-hosts.");
@@ -61,7 +65,7 @@ final class RequestChecks {
     int count = request.headers().size();
     if (count > settings.maxHeaderCount()) {
       return new Rejection(
-          431,
+          ProblemTypes.HEADER_TOO_LARGE,
           "The request has "
               + count
               + " header fields, more than the limit of "
@@ -78,17 +82,20 @@ final class RequestChecks {
     if (uri.equals("*") && request.method().name().equals("OPTIONS")) return null;
     var absolute = Authority.AbsoluteTarget.parse(uri);
     if (absolute == null) {
-      return Rejection.badRequest(
+      return new Rejection(
+          ProblemTypes.TARGET_INVALID,
           "The request target '"
               + Authority.echo(uri)
               + "' is neither a path such as /articles nor an absolute http(s) URL.");
     }
-    if (absolute.problem() != null) return Rejection.badRequest(absolute.problem());
+    if (absolute.problem() != null) {
+      return new Rejection(ProblemTypes.TARGET_INVALID, absolute.problem());
+    }
     // A client must send Host equal to the target's authority (RFC 9112 §3.2); one that names two
     // hosts is talking to a proxy, and Keel is an origin server.
     if (host != null && !Authority.sameHost(absolute.authority(), host, absolute.scheme())) {
       return new Rejection(
-          421,
+          ProblemTypes.MISDIRECTED_HOST,
           "The request names two hosts, '"
               + Authority.echo(absolute.authority())
               + "' in its target and '"
@@ -100,30 +107,28 @@ final class RequestChecks {
     return null;
   }
 
-  static int statusFor(Throwable cause) {
-    if (cause instanceof TooLongHttpLineException) return 414;
-    if (cause instanceof TooLongHttpHeaderException) return 431;
-    if (cause instanceof TooLongFrameException) return 431;
-    return 400;
-  }
-
-  static String describe(Throwable cause) {
+  /** Why the HTTP codec could not decode a request line, its headers or a chunk. */
+  static Rejection decodeFailure(Throwable cause) {
     if (cause instanceof TooLongHttpLineException) {
-      return "The request line is too long; shorten the URL (limit: keel.server.max-request-line).";
+      return new Rejection(
+          ProblemTypes.REQUEST_LINE_TOO_LONG,
+          "The request line is too long; shorten the URL (limit: keel.server.max-request-line).");
     }
     if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
-      return "The request headers are too large (limit: keel.server.max-header-size).";
+      return new Rejection(
+          ProblemTypes.HEADER_TOO_LARGE,
+          "The request headers are too large (limit: keel.server.max-header-size).");
     }
     String message =
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return "Malformed HTTP request: "
-        + message.toLowerCase(Locale.ROOT).replaceAll("[.]$", "")
-        + ".";
+    return new Rejection(
+        ProblemTypes.HTTP_MALFORMED,
+        "Malformed HTTP request: " + message.toLowerCase(Locale.ROOT).replaceAll("[.]$", "") + ".");
   }
 
   static Rejection tooLarge(long length, long max) {
     return new Rejection(
-        413,
+        ProblemTypes.BODY_TOO_LARGE,
         "The request body has "
             + length
             + " bytes, more than the limit of "

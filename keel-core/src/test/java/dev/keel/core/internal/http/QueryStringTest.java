@@ -15,7 +15,7 @@ class QueryStringTest {
 
   @Test
   void decodesPairsInOrderWithPlusAsSpace() {
-    assertThat(QueryString.parse("b=1&a=x+y&b=2&c&d=&e=%E2%82%AC%25", "query string"))
+    assertThat(QueryString.query("b=1&a=x+y&b=2&c&d=&e=%E2%82%AC%25"))
         .containsExactly(
             Map.entry("b", List.of("1", "2")),
             Map.entry("a", List.of("x y")),
@@ -26,7 +26,7 @@ class QueryStringTest {
 
   @Test
   void semicolonIsDataAndEmptyPairsAreSkipped() {
-    assertThat(QueryString.parse("a=1;b=2&&c=3&", "query string"))
+    assertThat(QueryString.query("a=1;b=2&&c=3&"))
         .containsExactly(Map.entry("a", List.of("1;b=2")), Map.entry("c", List.of("3")));
   }
 
@@ -50,7 +50,7 @@ class QueryStringTest {
         "%zz=1|The query string has a malformed parameter name '%zz': '%' must be followed by two hex digits, found '%zz'; encode a literal '%' as %25.",
       })
   void malformedTextIsABadRequestNamingTheParameter(String text, String message) {
-    assertThatThrownBy(() -> QueryString.parse(text, "query string"))
+    assertThatThrownBy(() -> QueryString.query(text))
         .isInstanceOf(BadRequest.class)
         .hasMessage(message);
   }
@@ -58,7 +58,7 @@ class QueryStringTest {
   @ParameterizedTest
   @ValueSource(strings = {"%", "%1", "a=%2", "a=b%"})
   void truncatedEscapesAtTheEndAreRefused(String text) {
-    assertThatThrownBy(() -> QueryString.parse(text, "form body"))
+    assertThatThrownBy(() -> QueryString.form(text))
         .isInstanceOf(BadRequest.class)
         .hasMessageStartingWith("The form body");
   }

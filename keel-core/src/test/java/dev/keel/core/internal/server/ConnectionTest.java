@@ -175,6 +175,7 @@ class ConnectionTest {
       }
       String r = c.readUntilClose(4000);
       assertThat(r).startsWith("HTTP/1.1 408").contains("keel.server.header-timeout");
+      assertThat(r).contains("\"type\":\"https://keel.dev/problems/request-timeout\"");
       assertThat(r).contains("X-Content-Type-Options: nosniff"); // written before any route
       assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3500);
     }
@@ -187,6 +188,7 @@ class ConnectionTest {
           c.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nab")
               .readUntilClose(4000);
       assertThat(r).startsWith("HTTP/1.1 408").contains("keel.server.body-timeout");
+      assertThat(r).contains("\"type\":\"https://keel.dev/problems/request-timeout\"");
       assertThat(r).contains("X-Content-Type-Options: nosniff");
     }
   }
@@ -242,6 +244,10 @@ class ConnectionTest {
       try (var extra = new RawClient(own.port())) {
         String r = extra.readUntilClose(3000);
         assertThat(r).startsWith("HTTP/1.1 503").contains("Too many connections");
+        assertThat(r)
+            .contains(
+                "{\"type\":\"https://keel.dev/problems/too-many-connections\","
+                    + "\"title\":\"Too many connections\",\"status\":503,");
         assertThat(r).contains("Retry-After: 1").contains("X-Content-Type-Options: nosniff");
       }
       held.remove(0).close();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -125,25 +126,28 @@ class RequestTargetTest {
   void aTargetNamingAnotherHostIsMisdirected(String request) throws Exception {
     String response = exchange(app, request);
     assertThat(response).startsWith("HTTP/1.1 421 ");
+    assertThat(response).contains("\"type\":\"https://keel.dev/problems/misdirected-host\"");
     assertThat(response).contains("this server is not a proxy");
     assertThat(response).containsIgnoringCase("connection: close").doesNotContain("<<timeout>>");
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "http://user:pw@a/hello/x",
-        "http:///hello/x",
-        "http://a b/hello/x",
-        "http://a..b/hello/x",
-        "http://a:99999/",
-        "ftp://a/hello/x",
-        "hello/x",
-        "a:80",
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http://user:pw@a/hello/x | target-invalid",
+        "http:///hello/x | target-invalid",
+        "http://a b/hello/x | http-malformed", // "b/hello/x" is read as the version
+        "http://a..b/hello/x | target-invalid",
+        "http://a:99999/ | target-invalid",
+        "ftp://a/hello/x | target-invalid",
+        "hello/x | target-invalid",
+        "a:80 | target-invalid",
       })
-  void malformedTargetsAreBadRequests(String target) throws Exception {
+  void malformedTargetsAreBadRequests(String target, String code) throws Exception {
     String response = exchange(app, "GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n");
     assertThat(response).startsWith("HTTP/1.1 400 ");
+    assertThat(response).contains("\"type\":\"https://keel.dev/problems/" + code + "\"");
     assertThat(response).containsIgnoringCase("connection: close").doesNotContain("<<timeout>>");
   }
 
@@ -172,6 +176,7 @@ class RequestTargetTest {
   void invalidHostHeadersAreBadRequestsAndCloseTheConnection(String host) throws Exception {
     String response = exchange(app, "GET /hello/x HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
     assertThat(response).startsWith("HTTP/1.1 400 ");
+    assertThat(response).contains("\"type\":\"https://keel.dev/problems/host-invalid\"");
     assertThat(response).containsIgnoringCase("connection: close").doesNotContain("<<timeout>>");
     assertThat(response).doesNotContain("hello x");
   }
@@ -207,6 +212,7 @@ class RequestTargetTest {
   void otherHostsAreMisdirectedWhenHostsAreConfigured(String request) throws Exception {
     String response = exchange(restricted, request);
     assertThat(response).startsWith("HTTP/1.1 421 ");
+    assertThat(response).contains("\"type\":\"https://keel.dev/problems/misdirected-host\"");
     assertThat(response).contains("keel.server.allowed-hosts");
   }
 
