@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks ./keel's handling of example names, which needs no build: every command that takes NAME
+# Checks the keel command's handling of example names, which needs no build of the examples: every command that takes NAME
 # (run, routes, openapi, db, package) refuses a name that is not an app of examples/ with exit 2 and
 # the list of exactly the folders of examples/ that hold a pom.xml (never pom.xml, target or a path
 # such as ../keel-core). Run by ./keel test; takes a second or two.
@@ -18,14 +18,16 @@ for name in nosuchapp pom.xml target ../keel-core . "" "conduit/../hello" "-x"; 
     # shellcheck disable=SC2086 # $cmd is one or two words
     out=$("$ROOT/keel" $cmd "$name" 2>&1 </dev/null); status=$?
     [ "$status" = 2 ] || fail "./keel $cmd '$name' exited $status, want 2 (output: $out)"
+    # an option-like word is an unknown option to commands that take no app arguments
     [ "$out" = "keel: no example '$name'; $want" ] ||
+      { [[ "$name" == -* ]] && [[ "$out" == "keel: Unknown option: '$name'"* ]]; } ||
       fail "./keel $cmd '$name' printed '$out', want \"keel: no example '$name'; $want\""
   done
 done
 for cmd in "run" "routes" "openapi" "package"; do
   # shellcheck disable=SC2086
   out=$("$ROOT/keel" $cmd 2>&1 </dev/null); status=$?
-  [ "$status" = 2 ] && [[ "$out" == usage:*"NAME is one of: ${apps[*]}"* ]] ||
+  [ "$status" = 2 ] && [[ "$out" == "keel: usage:"*"NAME is one of: ${apps[*]}"* ]] ||
     fail "./keel $cmd without NAME: exit $status, '$out'"
 done
 

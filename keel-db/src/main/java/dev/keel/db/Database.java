@@ -411,8 +411,13 @@ public final class Database implements Plugin, AutoCloseable {
    * @throws DatabaseException naming the file, line, statement and database error of a failure
    */
   public int migrate() {
+    return migrations().migrate();
+  }
+
+  /** The migrations from {@code keel.db.migrations}: pending, applied, checked, applied now. */
+  public Migrations migrations() {
     Engine e = engine();
-    return new Migrator(e.dataSource(), e.dialect(), e.settings().migrations()).migrate();
+    return new Migrations(new Migrator(e.dataSource(), e.dialect(), e.settings().migrations()));
   }
 
   public Dialect dialect() {

@@ -15,7 +15,7 @@ class ReadmeExampleTest {
   record NewArticle(String slug, String title) {}
 
   static Keel app(Keel app) {
-    Database db = Database.create(); //           ./data/<keel.app.name>.db, or KEEL_DB_URL
+    Database db = Database.create(); // ./data/<keel.app.name>.db, or KEEL_DB_URL
     app.install(
         db); //                        at start: connects, applies db/migration/*.sql (dev, test)
     Repository<Article> articles = db.repository(Article.class);

@@ -42,7 +42,8 @@ class OneDispatchPathTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Config config = Config.builder().args("--keel.server.max-body-size=100").build();
+    Config config =
+        Config.builder().args("--keel.server.port=0", "--keel.server.max-body-size=100").build();
     var settings = ServerSettings.from(config);
     var json = new JsonCodec(JsonCodec.Limits.DEFAULT);
     var routes =
