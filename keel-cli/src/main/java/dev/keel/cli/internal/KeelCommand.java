@@ -79,7 +79,7 @@ public final class KeelCommand implements Runnable {
         (e, args) -> {
           var err = e.getCommandLine().getErr();
           err.println("keel: " + e.getMessage());
-          if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+          if (!Suggestions.print(e, err)) {
             err.println(
                 "Run 'keel "
                     + (e.getCommandLine().getParent() == null
