@@ -42,7 +42,23 @@ public record App(Workspace workspace, Path dir, String name) {
       throw new UsageException(
           "'keel " + command + "' acts on this project; leave out '" + name + "'");
     }
-    return new App(ws, ws.root(), ws.root().getFileName().toString());
+    return new App(ws, ws.root(), artifactId(ws.root()));
+  }
+
+  /** The project's Maven artifactId (its jar's name), or the folder's name without a pom. */
+  static String artifactId(Path dir) {
+    try {
+      String pom = Files.readString(dir.resolve("pom.xml"));
+      // the project's own, not its parent's
+      String own = pom.replaceAll("(?s)<parent>.*?</parent>", "");
+      var m =
+          java.util.regex.Pattern.compile("<artifactId>\\s*([^<\\s]+)\\s*</artifactId>")
+              .matcher(own);
+      if (m.find()) return m.group(1);
+    } catch (IOException e) {
+      // no readable pom: the folder's name
+    }
+    return dir.getFileName().toString();
   }
 
   /** Compiles and packages the app and what it needs, without tests; stops on a broken build. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.IVersionProvider;
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       CommandLine.HelpCommand.class,
+      NewCommand.class,
       RunCommands.Run.class,
       RunCommands.Demo.class,
       BuildCommands.Test.class,

@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * Where the command runs: the Keel repository (its examples are the apps) or a project made by
- * {@code keel new} (the project is the app). The launcher script passes its folder as {@code
- * -Dkeel.root}; without it the working directory and its parents are searched.
+ * {@code keel new} (the project is the app). The repository's launcher passes its folder as {@code
+ * -Dkeel.root}, a project's launcher as {@code -Dkeel.project}; without either the working
+ * directory and its parents are searched.
  */
 public record Workspace(Path root, Kind kind) {
   public enum Kind {
@@ -21,6 +22,10 @@ public record Workspace(Path root, Kind kind) {
 
   /** The workspace of this run. */
   public static Workspace current() {
+    String project = System.getProperty("keel.project");
+    if (project != null) {
+      return new Workspace(Path.of(project).toAbsolutePath().normalize(), Kind.PROJECT);
+    }
     String root = System.getProperty("keel.root");
     Path start = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
     for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {

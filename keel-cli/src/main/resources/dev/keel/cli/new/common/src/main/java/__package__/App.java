@@ -1,0 +1,55 @@
+package {{package}};
+
+import {{package}}.notes.NoteController;
+{{#web}}
+import {{package}}.notes.NotePages;
+{{/web}}
+import dev.keel.core.Keel;
+import dev.keel.db.Database;
+import dev.keel.openapi.OpenApi;
+import dev.keel.ops.Ops;
+{{#web}}
+import dev.keel.views.Views;
+{{/web}}
+{{#api}}
+import java.util.Map;
+{{/api}}
+
+/**
+ * {{app}}: configured by keel.properties (and keel-PROFILE.properties, KEEL_* variables), its
+ * schema in db/migration. {@link #app} builds it, {@link #main} starts it, tests and the keel
+ * command (routes, openapi, db) use {@link #app} without starting it.
+ */
+public final class App {
+  private App() {}
+
+  public static void main(String[] args) {
+    Keel app = app(args).start();
+    System.out.println();
+    System.out.println("  {{app}} is running on " + app.url() + "  (Ctrl-C stops it)");
+    System.out.println("    docs:   " + app.url() + "/docs");
+    System.out.println();
+  }
+
+  public static Keel app(String... args) {
+    var db = Database.create();
+{{#web}}
+    var views = Views.create(); // reloads src/main/jte in dev, else the templates in the jar
+    var pages = new NotePages(db, views);
+{{/web}}
+    return Keel.create(args)
+        .install(Ops.create()) // health at /health/live and /health/ready, metrics, request ids
+        .install(db)
+        .install(OpenApi.create()) // /openapi.json and the docs at /docs
+{{#web}}
+        .install(views)
+        .get("/", pages::index)
+        .post("/notes", pages::create)
+{{/web}}
+{{#api}}
+        .get("/", ctx -> Map.of("app", "{{app}}", "docs", "/docs", "notes", "/api/notes"))
+{{/api}}
+        .controllers(
+            new NoteController(db));
+  }
+}

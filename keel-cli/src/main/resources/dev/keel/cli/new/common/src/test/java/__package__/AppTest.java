@@ -1,0 +1,82 @@
+package {{package}};
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.test.TestClient;
+import dev.keel.test.TestResponse;
+{{#sqlite}}
+import java.nio.file.Path;
+{{/sqlite}}
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+{{#sqlite}}
+import org.junit.jupiter.api.io.TempDir;
+{{/sqlite}}
+
+/** The app in-process (no port), through keel-test's client, on a database of its own. */
+class AppTest {
+{{#sqlite}}
+  @TempDir Path dir;
+{{/sqlite}}
+  private TestClient client;
+
+  @BeforeEach
+  void start() {
+{{#sqlite}}
+    client =
+        TestClient.inProcess(
+            App.app("--keel.profile=test", "--keel.db.url=jdbc:sqlite:" + dir.resolve("test.db")));
+{{/sqlite}}
+{{#postgres}}
+    client = TestClient.inProcess(App.app("--keel.profile=test"));
+{{/postgres}}
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+  }
+
+  @Test
+  void createsReadsListsAndDeletesANote() {
+    TestResponse created =
+        client.post("/api/notes").json(Map.of("title", "Milk", "body", "two litres")).send();
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    long id = created.json().get("id").asLong();
+
+    TestResponse read = client.get("/api/notes/" + id).send();
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.json().get("title").asString()).isEqualTo("Milk");
+    assertThat(client.get("/api/notes").send().text()).contains("two litres");
+
+    assertThat(client.delete("/api/notes/" + id).send().status()).isEqualTo(204);
+    assertThat(client.get("/api/notes/" + id).send().status()).isEqualTo(404);
+  }
+
+  @Test
+  void aBlankTitleIs422NamingTheField() {
+    TestResponse r = client.post("/api/notes").json(Map.of("title", " ")).send();
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.text()).contains("title");
+  }
+
+  @Test
+  void servesTheHomePageDocsAndHealth() {
+{{#api}}
+    assertThat(client.get("/").send().json().get("docs").asString()).isEqualTo("/docs");
+{{/api}}
+{{#web}}
+    TestResponse home = client.get("/").send();
+    assertThat(home.status()).isEqualTo(200);
+    assertThat(home.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("html"));
+    TestResponse posted = client.post("/notes").form(Map.of("title", "<b>Bread</b>")).send();
+    assertThat(posted.status()).isEqualTo(303);
+    assertThat(client.get("/").send().text()).contains("&lt;b&gt;Bread&lt;/b&gt;");
+{{/web}}
+    assertThat(client.get("/docs").send().status()).isEqualTo(200);
+    assertThat(client.get("/openapi.json").send().text()).contains("/api/notes");
+    assertThat(client.get("/health/ready").send().status()).isEqualTo(200);
+  }
+}
