@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code keel run} and {@code keel demo}: build, make the start-up cache once, start. */
@@ -41,12 +42,17 @@ final class RunCommands {
         description = "the example (repository only), then the app's arguments")
     List<String> words = new ArrayList<>();
 
+    @Option(
+        names = "--no-cache",
+        description = "start without the start-up cache (no training run after a build)")
+    boolean noCache;
+
     @Override
     public Integer call() {
       Workspace ws = Workspace.current();
       var args = new ArrayList<String>();
       App app = appAndArgs(ws, words, "run", args).build();
-      return AppJvm.run(app, new AotCache(app).options(args), args);
+      return AppJvm.run(app, noCache ? List.of() : new AotCache(app).options(args), args);
     }
   }
 

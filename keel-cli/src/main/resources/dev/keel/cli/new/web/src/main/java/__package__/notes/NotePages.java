@@ -2,7 +2,6 @@ package {{package}}.notes;
 
 import dev.keel.core.Context;
 import dev.keel.db.Database;
-import dev.keel.db.Repository;
 import dev.keel.views.View;
 import dev.keel.views.Views;
 import java.time.Instant;
@@ -12,12 +11,11 @@ import java.util.Map;
 /** The notes as HTML: the page at / (src/main/jte/notes.jte) and its form. */
 public final class NotePages {
   private final Database db;
-  private final Repository<Note> notes;
   private final Views views;
 
+  /** Made before the app is built, so the database is used only once requests come. */
   public NotePages(Database db, Views views) {
     this.db = db;
-    this.notes = db.repository(Note.class);
     this.views = views;
   }
 
@@ -34,7 +32,7 @@ public final class NotePages {
       ctx.status(422);
       return page("A note needs a title of at most 200 characters.");
     }
-    notes.insert(new Note(0, title, body, Instant.now()));
+    db.repository(Note.class).insert(new Note(0, title, body, Instant.now()));
     ctx.status(303).header("Location", "/"); // after a POST, the browser GETs / again
     return null;
   }
