@@ -7,6 +7,7 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -42,6 +43,9 @@ public record Schedule(String expression, ZoneId zone, ExecutionTime times) {
 
   /** The first fire time strictly after {@code after}. */
   public Optional<ZonedDateTime> next(ZonedDateTime after) {
-    return times.nextExecution(after.withZoneSameInstant(zone));
+    // whole seconds, so that every instance computes the same slot
+    return times
+        .nextExecution(after.withZoneSameInstant(zone).truncatedTo(ChronoUnit.SECONDS))
+        .map(t -> t.truncatedTo(ChronoUnit.SECONDS));
   }
 }
