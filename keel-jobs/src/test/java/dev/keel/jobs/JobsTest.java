@@ -191,9 +191,15 @@ class JobsTest {
   }
 
   static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    waitFor(condition, 15);
+  }
+
+  static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) throw new AssertionError("condition not met within 15 s");
+      if (System.nanoTime() > until) {
+        throw new AssertionError("condition not met within " + seconds + " s");
+      }
       Thread.sleep(20);
     }
   }
