@@ -2,6 +2,7 @@ package dev.keel.db.internal;
 
 import dev.keel.db.DatabaseException;
 import dev.keel.db.Dialect;
+import dev.keel.db.spi.ModuleMigrations;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,26 +20,64 @@ import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
  * classpath:db/migration}), each in its own transaction where the database allows it (PostgreSQL
  * and SQLite both do, so a failed migration leaves nothing half-applied). Failures become one
  * {@link DatabaseException} naming the file, line, statement and database error.
+ *
+ * <p>Modules' own migrations ({@link ModuleMigrations}) come after the application's, each with its
+ * own history table. Every history baselines at version 0 on a schema that already has tables (a
+ * module's tables exist before the application's first migration, or the other way round), so that
+ * V1 still runs.
  */
 public final class Migrator {
   private final Flyway flyway;
   private final String location;
   private final boolean present;
+  private final List<Migrator> modules;
+  private final String prefix; // "" for the application, "jobs " for a module
 
   public Migrator(DataSource dataSource, Dialect dialect, String location) {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    if (loader == null) loader = Migrator.class.getClassLoader();
+    this(dataSource, dialect, location, null, "", loader());
+  }
+
+  private Migrator(
+      DataSource dataSource,
+      Dialect dialect,
+      String location,
+      String table,
+      String prefix,
+      ClassLoader loader) {
     this.location = location;
+    this.prefix = prefix;
     this.present =
         !location.startsWith("classpath:")
             || loader.getResource(location.substring("classpath:".length())) != null;
-    this.flyway =
+    var config =
         Flyway.configure(loader)
             .dataSource(dataSource)
             .locations(location)
             .placeholders(SqlDialect.of(dialect).columnTypes()) // ${id}, ${timestamp}, ...
             .failOnMissingLocations(false)
-            .load();
+            .baselineOnMigrate(true)
+            .baselineVersion("0");
+    if (table != null) config = config.table(table);
+    this.flyway = config.load();
+    List<Migrator> mods = new ArrayList<>();
+    if (table == null) {
+      for (ModuleMigrations m : ModuleMigrations.discover(loader)) {
+        mods.add(
+            new Migrator(
+                dataSource,
+                dialect,
+                m.location(dialect),
+                m.historyTable(),
+                m.module() + " ",
+                loader));
+      }
+    }
+    this.modules = List.copyOf(mods);
+  }
+
+  private static ClassLoader loader() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : Migrator.class.getClassLoader();
   }
 
   /** False when the location does not exist (an app without migrations): nothing to do. */
@@ -46,15 +85,19 @@ public final class Migrator {
     return present;
   }
 
-  /** Applies pending migrations; returns how many ran. */
+  /** Applies pending migrations, the application's then each module's; returns how many ran. */
   public int migrate() {
-    if (!present) return 0;
-    try {
-      MigrateResult result = flyway.migrate();
-      return result.migrationsExecuted;
-    } catch (FlywayException e) {
-      throw explain(e);
+    int ran = 0;
+    if (present) {
+      try {
+        MigrateResult result = flyway.migrate();
+        ran += result.migrationsExecuted;
+      } catch (FlywayException e) {
+        throw explain(e);
+      }
     }
+    for (Migrator m : modules) ran += m.migrate();
+    return ran;
   }
 
   /**
@@ -64,14 +107,17 @@ public final class Migrator {
    * @throws DatabaseException when the database cannot be asked
    */
   public List<String> pending() {
-    if (!present) return List.of();
+    List<String> pending = new ArrayList<>();
+    for (Migrator m : modules) pending.addAll(m.pending());
+    if (!present) return pending;
     try {
-      List<String> pending = new ArrayList<>();
+      List<String> own = new ArrayList<>();
       for (MigrationInfo m : flyway.info().pending()) {
         String version = m.getVersion() == null ? "R" : "V" + m.getVersion().getVersion();
-        pending.add(version + " (" + m.getDescription() + ")");
+        own.add(prefix + version + " (" + m.getDescription() + ")");
       }
-      return pending;
+      own.addAll(pending);
+      return own;
     } catch (FlywayException e) {
       throw new DatabaseException(
           "cannot read the migration state of the database: " + e.getMessage().strip());
@@ -80,6 +126,7 @@ public final class Migrator {
 
   /** Checks applied migrations against the files (changed checksums, missing files). */
   public void validate() {
+    for (Migrator m : modules) m.validate();
     try {
       flyway.validate();
     } catch (FlywayException e) {
@@ -100,11 +147,12 @@ public final class Migrator {
           String.format(
               Locale.ROOT,
               "%-10s %-40s %-10s %s",
-              m.getVersion() == null ? "R" : m.getVersion().getVersion(),
+              prefix + (m.getVersion() == null ? "R" : m.getVersion().getVersion()),
               m.getDescription(),
               m.getState().getDisplayName(),
               m.getInstalledOn() == null ? "" : m.getInstalledOn().toInstant()));
     }
+    for (Migrator m : modules) lines.addAll(m.info());
     return lines;
   }
 

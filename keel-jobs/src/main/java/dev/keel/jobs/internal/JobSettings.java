@@ -1,0 +1,43 @@
+package dev.keel.jobs.internal;
+
+import dev.keel.core.Config;
+import dev.keel.db.Dialect;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code keel.jobs.*} settings, read once at install.
+ *
+ * @param run false: this instance only enqueues (no workers, no recurring schedule)
+ * @param workers jobs this instance runs at once
+ * @param queues the queues this instance serves; empty: all
+ */
+public record JobSettings(
+    boolean run,
+    int workers,
+    List<String> queues,
+    Duration pollInterval,
+    Duration lease,
+    Duration shutdownGrace,
+    int maxAttempts,
+    Duration timeout,
+    Duration backoff,
+    Duration maxBackoff) {
+
+  public static JobSettings read(Config config, Dialect dialect) {
+    return new JobSettings(
+        config.bool("keel.jobs.run", true),
+        config.integer("keel.jobs.workers", 10, 1, 10_000),
+        config.list("keel.jobs.queues", List.of()),
+        // PostgreSQL wakes workers with NOTIFY, so polling is only the fallback there
+        config.duration(
+            "keel.jobs.poll-interval",
+            dialect == Dialect.POSTGRESQL ? Duration.ofSeconds(2) : Duration.ofMillis(200)),
+        config.duration("keel.jobs.lease", Duration.ofSeconds(30)),
+        config.duration("keel.jobs.shutdown-grace", Duration.ofSeconds(10)),
+        config.integer("keel.jobs.max-attempts", 5, 1, 1000),
+        config.duration("keel.jobs.timeout", Duration.ofMinutes(10)),
+        config.duration("keel.jobs.backoff", Duration.ofSeconds(1)),
+        config.duration("keel.jobs.max-backoff", Duration.ofHours(1)));
+  }
+}
