@@ -75,7 +75,9 @@ final class ParentRows {
           // unique columns need a value of their own; a random one fits most lengths
           Matcher n = Pattern.compile("\\((\\d+)\\)").matcher(type);
           int length = n.find() ? Integer.parseInt(n.group(1)) : 36;
-          yield "UUID.randomUUID().toString().substring(0, " + Math.min(length, 36) + ")";
+          yield length >= 36
+              ? "UUID.randomUUID().toString()"
+              : "UUID.randomUUID().toString().substring(0, " + length + ")";
         }
         throw new UsageException(
             "the generated test cannot fill in column "

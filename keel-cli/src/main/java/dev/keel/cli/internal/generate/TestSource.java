@@ -80,7 +80,12 @@ final class TestSource {
     var tests = new ArrayList<String>();
     tests.add(crud(names, fields, path));
     tests.add(list(names, fields, path));
-    invalid(fields).ifPresent(f -> tests.add(unprocessable(names, fields, path, f)));
+    invalid(fields)
+        .ifPresent(
+            f -> {
+              imports.add("java.util.HashMap");
+              tests.add(unprocessable(names, fields, path, f));
+            });
     fields.stream()
         .filter(Field::unique)
         .findFirst()
@@ -223,13 +228,18 @@ final class TestSource {
   private static String unprocessable(Names names, List<Field> fields, String path, Field f) {
     return "  @Test\n"
         + "  void invalidInputIsRejectedNamingTheField() {\n"
+        + "    var input = new HashMap<>(input(1));\n"
+        + "    input.put(\""
+        + f.component()
+        + "\", "
+        + Samples.invalid(f)
+        + ");\n"
         + "    TestResponse invalid = client.post(\""
         + path
-        + "\").json("
-        + map(fields, 1, Optional.of(f), Samples.invalid(f))
-        + ").send();\n"
+        + "\").json(input).send();\n"
         + "    assertThat(invalid.status()).isEqualTo(422);\n"
-        + "    assertThat(invalid.json().get(\"errors\").get(0).get(\"field\").asString()).isEqualTo(\""
+        + "    assertThat(invalid.json().get(\"errors\").get(0).get(\"field\").asString())"
+        + ".isEqualTo(\""
         + f.component()
         + "\");\n"
         + "  }\n";
