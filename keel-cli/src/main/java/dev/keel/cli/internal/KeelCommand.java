@@ -27,6 +27,7 @@ import picocli.CommandLine.IVersionProvider;
       AppCommands.OpenApi.class,
       AppCommands.Db.class,
       AppCommands.Check.class,
+      GenerateCommand.class,
       PackageCommand.class,
       BuildCommands.Bench.class,
       BuildCommands.Mvn.class,

@@ -1,0 +1,5 @@
+create table notes (
+  id         ${id},
+  text       text not null,
+  created_at ${timestamp} not null
+);
