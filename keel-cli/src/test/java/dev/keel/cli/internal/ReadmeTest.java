@@ -13,7 +13,12 @@ class ReadmeTest {
   @Test
   void everyCommandHasARowWithAnExample() throws IOException {
     List<String> lines = Files.readAllLines(Path.of("README.md"));
-    for (String name : KeelCommand.commandLine().getSubcommands().keySet()) {
+    // values, not keys: an alias (generate's g) shares its command's row
+    for (String name :
+        KeelCommand.commandLine().getSubcommands().values().stream()
+            .map(c -> c.getCommandName())
+            .distinct()
+            .toList()) {
       String row =
           lines.stream().filter(l -> l.startsWith("| `" + name + "` |")).findFirst().orElse(null);
       assertThat(row)
