@@ -31,11 +31,70 @@ class KeelNewTest {
 
   @TempDir Path dir;
 
+  /** The README's path: new, generate a resource, its tests pass, the running app serves it. */
   @Test
-  void anApiProjectOnSqliteTestsOfflineAndRuns() throws Exception {
+  void anApiProjectWithAGeneratedResourceTestsOfflineAndServesIt() throws Exception {
     Path blog = dir.resolve("blog");
     assertThat(keel(dir, Map.of(), "new", blog.toString()).status()).isZero();
-    testAndRun(blog, "application/json");
+    Result generated =
+        run(
+            blog,
+            Map.of(),
+            List.of(
+                blog.resolve("keel").toString(),
+                "generate",
+                "resource",
+                "Post",
+                "title:string:required:max=200",
+                "body:text",
+                "published:boolean:default=false"),
+            120);
+    assertThat(generated.status()).as(generated.output()).isZero();
+    testAndRun(blog, "application/json", "PostControllerTest", KeelNewTest::postsCrud);
+  }
+
+  /** Every generated endpoint over a socket, with the strict-input answers. */
+  private static void postsCrud(HttpClient http, int port) throws Exception {
+    HttpResponse<String> created =
+        send(http, port, "POST", "/api/posts", "{\"title\": \"Hello\", \"body\": \"World\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith("/api/posts/");
+
+    assertThat(get(http, port, location).body()).contains("\"title\":\"Hello\"");
+    assertThat(get(http, port, "/api/posts?sort=-title").body()).contains("\"total\":1");
+    HttpResponse<String> updated =
+        send(http, port, "PUT", location, "{\"title\": \"Changed\", \"published\": true}");
+    assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+    assertThat(updated.body()).contains("\"title\":\"Changed\"");
+
+    HttpResponse<String> blank = send(http, port, "POST", "/api/posts", "{\"title\": \"\"}");
+    assertThat(blank.statusCode()).as(blank.body()).isEqualTo(422);
+    assertThat(blank.body()).contains("title");
+    HttpResponse<String> number = send(http, port, "POST", "/api/posts", "{\"title\": 5}");
+    assertThat(number.statusCode()).as(number.body()).isEqualTo(400);
+    assertThat(number.body()).contains("title");
+    assertThat(get(http, port, "/api/posts?sort=nope").statusCode()).isEqualTo(400);
+
+    assertThat(send(http, port, "DELETE", location, null).statusCode()).isEqualTo(204);
+    assertThat(get(http, port, location).statusCode()).isEqualTo(404);
+    assertThat(get(http, port, "/openapi.json").body()).contains("/api/posts");
+  }
+
+  private static HttpResponse<String> send(
+      HttpClient http, int port, String method, String path, String json)
+      throws IOException, InterruptedException {
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(5));
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -44,7 +103,7 @@ class KeelNewTest {
     Result made = keel(dir, Map.of(), "new", notes.toString(), "--template", "web");
     assertThat(made.status()).as(made.output()).isZero();
     assertThat(notes.resolve("src/main/jte/notes.jte")).exists();
-    testAndRun(notes, "text/html");
+    testAndRun(notes, "text/html", "Tests run: 3, Failures: 0, Errors: 0", (http, port) -> {});
   }
 
   @Test
@@ -68,11 +127,17 @@ class KeelNewTest {
     }
   }
 
-  private void testAndRun(Path project, String homeType) throws Exception {
+  /** Calls on the running app, after {@code /}, {@code /docs} and {@code /health/ready}. */
+  interface Calls {
+    void check(HttpClient http, int port) throws Exception;
+  }
+
+  private void testAndRun(Path project, String homeType, String testsSay, Calls calls)
+      throws Exception {
     Path launcher = project.resolve("keel");
     Result tests = run(project, Map.of(), List.of(launcher.toString(), "test", "-o"), 240);
     assertThat(tests.status()).as(tests.output()).isZero();
-    assertThat(tests.output()).contains("Tests run: 3, Failures: 0, Errors: 0");
+    assertThat(tests.output()).contains(testsSay);
 
     int port;
     try (var socket = new ServerSocket(0)) {
@@ -94,6 +159,7 @@ class KeelNewTest {
       for (String path : List.of("/docs", "/health/ready")) {
         assertThat(get(http, port, path).statusCode()).as(path).isEqualTo(200);
       }
+      calls.check(http, port);
     } finally {
       app.descendants().forEach(ProcessHandle::destroy);
       app.destroy();
