@@ -104,6 +104,11 @@ final class DevCompiler implements AutoCloseable {
     return before.equals(after);
   }
 
+  /** Whether the last compilation failed (its files are compiled again with the next change). */
+  boolean failing() {
+    return !pending.isEmpty();
+  }
+
   /** Compiles every source into a clean classes folder. */
   Result compileAll() {
     long begin = System.nanoTime();

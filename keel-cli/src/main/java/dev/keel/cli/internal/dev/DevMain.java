@@ -129,10 +129,12 @@ public final class DevMain {
     }
     if (java.isEmpty() && deleted.isEmpty() && !restart) return;
     info("changed: " + names(changed));
+    // whatever the compiler says, the old app goes: stop it on another core meanwhile
+    Thread stopping = Thread.ofPlatform().name("keel-dev-stop").start(runner::stop);
     if (!java.isEmpty() || !deleted.isEmpty()) {
       DevCompiler.Result r = compiler.compile(java, deleted);
+      join(stopping);
       if (!r.ok()) {
-        runner.stop();
         compileFailed(r);
         return;
       }
@@ -144,8 +146,19 @@ public final class DevMain {
               + ", in "
               + r.millis()
               + " ms");
+    } else if (compiler.failing()) {
+      return; // a resource changed, but the code still does not compile: the error page stays
     }
+    join(stopping);
     start(begin);
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void start(long begin) {
