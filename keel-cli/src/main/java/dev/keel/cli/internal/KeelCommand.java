@@ -20,6 +20,8 @@ import picocli.CommandLine.IVersionProvider;
       NewCommand.class,
       RunCommands.Run.class,
       RunCommands.Demo.class,
+      DevCommands.Dev.class,
+      DevCommands.Console.class,
       BuildCommands.Test.class,
       BuildCommands.Format.class,
       BuildCommands.Install.class,
@@ -60,7 +62,8 @@ public final class KeelCommand implements Runnable {
     // their arguments belong to the app or to Maven: --keel.server.port=9000, -Dtest=X
     for (String passThrough :
         java.util.List.of(
-            "run", "demo", "test", "mvn", "bench", "routes", "openapi", "db", "check")) {
+            "run", "demo", "test", "mvn", "bench", "routes", "openapi", "db", "check", "dev",
+            "console")) {
       cli.getSubcommands().get(passThrough).setUnmatchedOptionsArePositionalParams(true);
     }
     cli.setOut(new PrintWriter(Console.out, true));
