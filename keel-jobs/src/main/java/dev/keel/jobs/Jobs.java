@@ -57,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <tr><td>{@code keel.jobs.run}</td><td>true</td><td>run workers and schedules here; false:
  *       enqueue only</td></tr>
  *   <tr><td>{@code keel.jobs.workers}</td><td>10</td><td>jobs this instance runs at once</td></tr>
+ *   <tr><td>{@code keel.jobs.prefetch}</td><td>= workers</td><td>jobs claimed ahead of free
+ *       workers, so one claim serves several; 0 for long jobs spread over many instances</td></tr>
  *   <tr><td>{@code keel.jobs.queues}</td><td>all</td><td>the queues this instance serves, comma
  *       separated</td></tr>
  *   <tr><td>{@code keel.jobs.poll-interval}</td><td>2s PostgreSQL, 200ms SQLite</td><td>how often

@@ -10,11 +10,13 @@ import java.util.List;
  *
  * @param run false: this instance only enqueues (no workers, no recurring schedule)
  * @param workers jobs this instance runs at once
+ * @param prefetch jobs claimed ahead of free workers, so that one claim serves several jobs
  * @param queues the queues this instance serves; empty: all
  */
 public record JobSettings(
     boolean run,
     int workers,
+    int prefetch,
     List<String> queues,
     Duration pollInterval,
     Duration lease,
@@ -25,9 +27,11 @@ public record JobSettings(
     Duration maxBackoff) {
 
   public static JobSettings read(Config config, Dialect dialect) {
+    int workers = config.integer("keel.jobs.workers", 10, 1, 10_000);
     return new JobSettings(
         config.bool("keel.jobs.run", true),
-        config.integer("keel.jobs.workers", 10, 1, 10_000),
+        workers,
+        config.integer("keel.jobs.prefetch", workers, 0, 100_000),
         config.list("keel.jobs.queues", List.of()),
         // PostgreSQL wakes workers with NOTIFY, so polling is only the fallback there
         config.duration(
