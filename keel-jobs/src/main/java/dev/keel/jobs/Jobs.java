@@ -171,7 +171,8 @@ public final class Jobs implements Plugin {
         config.reject(key + ".cron", ex.getMessage());
       }
     }
-    app.onStart(() -> start(database, config));
+    JobSettings read = JobSettings.read(config);
+    app.onStart(() -> start(database, read));
     app.onStopping(this::stopWorkers);
     app.provide(
         HealthCheck.class,
@@ -184,10 +185,10 @@ public final class Jobs implements Plugin {
             }));
   }
 
-  private void start(Database database, Config config) {
+  private void start(Database database, JobSettings read) {
     db = database;
     table = new JobTable(database);
-    settings = JobSettings.read(config, database.dialect());
+    settings = read.on(database.dialect());
     if (!settings.run()) return;
     JobStore store = new JobStore(database.dataSource(), database.dialect());
     Worker w = new Worker(store, settings, this::execute, this::ran, table::paused);
