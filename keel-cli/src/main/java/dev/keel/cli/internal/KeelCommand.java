@@ -25,6 +25,7 @@ import picocli.CommandLine.IVersionProvider;
       AppCommands.Routes.class,
       AppCommands.OpenApi.class,
       AppCommands.Db.class,
+      AppCommands.Jobs.class,
       AppCommands.Check.class,
       PackageCommand.class,
       BuildCommands.Bench.class,

@@ -32,7 +32,7 @@ public record JobSettings(
     return new JobSettings(
         config.bool("keel.jobs.run", true),
         workers,
-        config.integer("keel.jobs.prefetch", workers, 0, 100_000),
+        config.integer("keel.jobs.prefetch", 2 * workers, 0, 100_000),
         config.list("keel.jobs.queues", List.of()),
         // PostgreSQL wakes workers with NOTIFY, so polling is only the fallback there
         config.duration("keel.jobs.poll-interval", Duration.ZERO), // zero: by dialect, see on()

@@ -129,7 +129,7 @@ public final class Worker implements AutoCloseable {
    */
   private void dispatch() {
     int capacity = settings.workers() + settings.prefetch();
-    int minBatch = Math.max(1, capacity / 4);
+    int minBatch = Math.max(1, capacity / 3); // refill when a third is free: fewer round trips
     long poll = settings.pollInterval().toMillis();
     while (!stopping) {
       try {
