@@ -57,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <tr><td>{@code keel.jobs.run}</td><td>true</td><td>run workers and schedules here; false:
  *       enqueue only</td></tr>
  *   <tr><td>{@code keel.jobs.workers}</td><td>10</td><td>jobs this instance runs at once</td></tr>
+ *   <tr><td>{@code keel.jobs.prefetch}</td><td>2 × workers</td><td>jobs claimed ahead of free
+ *       workers, so one claim serves several; 0 for long jobs spread over many instances</td></tr>
  *   <tr><td>{@code keel.jobs.queues}</td><td>all</td><td>the queues this instance serves, comma
  *       separated</td></tr>
  *   <tr><td>{@code keel.jobs.poll-interval}</td><td>2s PostgreSQL, 200ms SQLite</td><td>how often
@@ -104,6 +106,17 @@ public final class Jobs implements Plugin {
   /** Jobs whose payloads are read and written by {@code json}. */
   public static Jobs create(JsonMapper json) {
     return new Jobs(Objects.requireNonNull(json, "json"));
+  }
+
+  /**
+   * Jobs for operating on {@code db}'s queue from outside a running application ({@code keel jobs}
+   * commands): listings, retry, discard, pause and resume; no workers, no enqueueing.
+   */
+  public static Jobs operate(Database db) {
+    Jobs jobs = new Jobs(JsonMapper.builder().build());
+    jobs.db = db;
+    jobs.table = new JobTable(db);
+    return jobs;
   }
 
   @Override
@@ -169,7 +182,8 @@ public final class Jobs implements Plugin {
         config.reject(key + ".cron", ex.getMessage());
       }
     }
-    app.onStart(() -> start(database, config));
+    JobSettings read = JobSettings.read(config);
+    app.onStart(() -> start(database, read));
     app.onStopping(this::stopWorkers);
     app.provide(
         HealthCheck.class,
@@ -182,10 +196,10 @@ public final class Jobs implements Plugin {
             }));
   }
 
-  private void start(Database database, Config config) {
+  private void start(Database database, JobSettings read) {
     db = database;
     table = new JobTable(database);
-    settings = JobSettings.read(config, database.dialect());
+    settings = read.on(database.dialect());
     if (!settings.run()) return;
     JobStore store = new JobStore(database.dataSource(), database.dialect());
     Worker w = new Worker(store, settings, this::execute, this::ran, table::paused);
@@ -273,6 +287,10 @@ public final class Jobs implements Plugin {
   public long enqueue(Record job, JobOptions options) {
     Objects.requireNonNull(job, "job");
     JobSettings s = settings();
+    if (s == null) {
+      throw new IllegalStateException(
+          "these Jobs only operate on the queue (Jobs.operate); enqueue through the application's");
+    }
     String type = job.getClass().getName();
     if (!handlers.containsKey(type)) {
       throw new IllegalArgumentException(

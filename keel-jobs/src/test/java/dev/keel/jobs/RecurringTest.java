@@ -55,6 +55,29 @@ class RecurringTest {
   }
 
   @Test
+  void settingsAreValidatedWithTheRestOfTheConfiguration() throws Exception {
+    try (var db = TestDatabase.create(Dialect.SQLITE)) {
+      var args =
+          new String[] {"--keel.db.url=" + db.url, "--keel.server.port=0", "--keel.jobs.workerz=3"};
+      var app =
+          dev.keel.core.Keel.create(args)
+              .install(dev.keel.db.Database.create())
+              .install(Jobs.create());
+      assertThatThrownBy(app::start)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("keel.jobs.workerz")
+          .hasMessageContaining("keel.jobs.workers");
+      args[2] = "--keel.jobs.workers=3";
+      var ok =
+          dev.keel.core.Keel.create(args)
+              .install(dev.keel.db.Database.create())
+              .install(Jobs.create());
+      ok.start();
+      ok.stop();
+    }
+  }
+
+  @Test
   void aMalformedCronStopsStartUpNamingTheKey() throws Exception {
     try (var db = TestDatabase.create(Dialect.SQLITE)) {
       assertThatThrownBy(

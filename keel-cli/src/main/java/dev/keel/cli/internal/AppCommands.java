@@ -102,6 +102,54 @@ final class AppCommands {
   }
 
   @Command(
+      name = "jobs",
+      description = {
+        "The app's background jobs (keel-jobs), with its configuration (KEEL_DB_URL, ...).",
+        "  list [failed|ready|running]  jobs in that state (failed by default)",
+        "  queues                       each queue's counts, oldest wait and pause flag",
+        "  retry ID                     run a failed job again with fresh attempts",
+        "  discard ID                   delete a failed or waiting job",
+        "In the Keel repository: jobs COMMAND [ID] NAME."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Jobs implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "COMMAND", description = "list, queues, retry or discard")
+    String command;
+
+    @Parameters(
+        index = "1..*",
+        paramLabel = "[ID|STATE] [NAME] ARGS",
+        description = "the job id or state, the example (repository only), the app's arguments")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (!List.of("list", "queues", "retry", "discard").contains(command)) {
+        throw new UsageException(
+            "unknown jobs command '" + command + "'; use list, queues, retry or discard");
+      }
+      String first = null;
+      boolean needsId = command.equals("retry") || command.equals("discard");
+      if (needsId) {
+        if (words.isEmpty() || !words.getFirst().matches("\\d{1,18}")) {
+          throw new UsageException(
+              "jobs " + command + " needs a job id, e.g. keel jobs " + command + " 42");
+        }
+        first = words.removeFirst();
+      } else if (command.equals("list")
+          && !words.isEmpty()
+          && List.of("failed", "ready", "running").contains(words.getFirst())) {
+        first = words.removeFirst();
+      }
+      var args = new ArrayList<String>();
+      App app = RunCommands.appAndArgs(Workspace.current(), words, "jobs " + command, args).build();
+      args.addFirst(first == null ? "failed" : first);
+      args.addFirst(command);
+      return AppJvm.runCommand(app, "jobs", args);
+    }
+  }
+
+  @Command(
       name = "check",
       description = {
         "Check the app's configuration for a deployment (Django's check --deploy).",

@@ -28,6 +28,7 @@ import picocli.CommandLine.IVersionProvider;
       AppCommands.Routes.class,
       AppCommands.OpenApi.class,
       AppCommands.Db.class,
+      AppCommands.Jobs.class,
       AppCommands.Check.class,
       GenerateCommand.class,
       PackageCommand.class,

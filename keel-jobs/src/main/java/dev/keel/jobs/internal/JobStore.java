@@ -290,6 +290,19 @@ public final class JobStore {
     }
   }
 
+  /**
+   * PostgreSQL: refreshes the planner's statistics of the job table. A queue table changes faster
+   * than autovacuum looks; with stale statistics (after a bulk enqueue) the planner sorts every
+   * ready job for each claim instead of reading the first few from the index.
+   */
+  public void analyze() throws SQLException {
+    if (!pg) return;
+    try (Connection c = ds.getConnection();
+        var st = c.createStatement()) {
+      st.execute("analyze keel_job");
+    }
+  }
+
   private static Long[] box(long[] ids) {
     Long[] out = new Long[ids.length];
     for (int i = 0; i < ids.length; i++) out[i] = ids[i];

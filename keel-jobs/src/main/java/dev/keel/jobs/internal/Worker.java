@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,12 +49,13 @@ public final class Worker implements AutoCloseable {
   private final Semaphore wake = new Semaphore(0);
   private final AtomicInteger inflight = new AtomicInteger();
   private final Map<Long, Thread> running = new ConcurrentHashMap<>();
-  private final Map<Long, Claimed> claimed = new ConcurrentHashMap<>();
+  private final LinkedBlockingQueue<Claimed> buffer = new LinkedBlockingQueue<>();
+  private final List<Thread> slots = new ArrayList<>();
   private final LinkedBlockingQueue<Done> finished = new LinkedBlockingQueue<>();
-  private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService timers =
       Executors.newScheduledThreadPool(1, Thread.ofVirtual().name("keel-jobs-timer").factory());
   private volatile boolean stopping;
+  private int reaps; // on the timer thread only
   private volatile boolean releasing; // set when shutdown interrupts the jobs still running
   private volatile boolean keyedSeen = true; // look for keyed jobs until a round finds none
   private Thread dispatcher;
@@ -75,7 +75,16 @@ public final class Worker implements AutoCloseable {
   }
 
   public void start() {
+    guard(
+        "analyzing the job table",
+        () -> {
+          store.analyze();
+          return null;
+        });
     dispatcher = Thread.ofVirtual().name("keel-jobs-dispatcher").start(this::dispatch);
+    for (int i = 0; i < settings.workers(); i++) {
+      slots.add(Thread.ofVirtual().name("keel-jobs-worker-" + i).start(this::slot));
+    }
     completer = Thread.ofVirtual().name("keel-jobs-completer").start(this::completeLoop);
     long lease = settings.lease().toMillis();
     timers.scheduleWithFixedDelay(
@@ -106,6 +115,7 @@ public final class Worker implements AutoCloseable {
   }
 
   private void reap() throws SQLException {
+    if (++reaps % 4 == 0) store.analyze();
     int n = store.reap(now());
     if (n > 0) {
       log.warn("{} job(s) whose worker stopped before finishing are claimable again", n);
@@ -113,32 +123,33 @@ public final class Worker implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps the local buffer filled: claims in batches up to {@code workers + prefetch} jobs held
+   * (running or buffered), so that a claim's round trip serves several jobs.
+   */
   private void dispatch() {
-    int slots = settings.workers();
-    int minBatch = Math.max(1, slots / 4);
+    int capacity = settings.workers() + settings.prefetch();
+    int minBatch = Math.max(1, capacity / 3); // refill when a third is free: fewer round trips
     long poll = settings.pollInterval().toMillis();
     while (!stopping) {
       try {
-        int free = slots - inflight.get();
-        if (free <= 0 || (free < minBatch && inflight.get() > 0)) {
+        int held = inflight.get() + buffer.size();
+        int want = capacity - held;
+        if (want < minBatch && held > 0) {
           await(poll);
           continue;
         }
         long now = now();
         long leaseUntil = now + settings.lease().toMillis();
         List<String> off = paused.get();
-        List<Claimed> got =
-            new ArrayList<>(store.claim(owner, free, now, leaseUntil, settings.queues(), off));
-        if (got.size() < free && keyedSeen) {
+        List<Claimed> got = store.claim(owner, want, now, leaseUntil, settings.queues(), off);
+        if (got.size() < want && keyedSeen) {
           List<Claimed> keyed = store.claimKeyed(owner, now, leaseUntil, settings.queues(), off);
           keyedSeen = !keyed.isEmpty();
+          got = new ArrayList<>(got);
           got.addAll(keyed);
         }
-        for (Claimed c : got) {
-          inflight.incrementAndGet();
-          claimed.put(c.id(), c);
-          runs.execute(() -> run(c));
-        }
+        buffer.addAll(got);
         if (got.isEmpty()) {
           await(poll);
           keyedSeen = true; // a keyed job may have become runnable meanwhile
@@ -147,6 +158,26 @@ public final class Worker implements AutoCloseable {
         if (stopping) break;
         log.warn("claiming jobs failed, trying again in {} ms: {}", poll, e.toString());
         await(poll);
+      }
+    }
+  }
+
+  /** One of the {@code workers} slots: runs buffered jobs one after the other. */
+  private void slot() {
+    while (!stopping) {
+      Claimed c;
+      try {
+        c = buffer.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        continue; // a late timeout interrupt of the previous job; stop() sets stopping first
+      }
+      if (c == null) continue;
+      inflight.incrementAndGet();
+      try {
+        run(c);
+      } finally {
+        inflight.decrementAndGet();
+        wake();
       }
     }
   }
@@ -165,6 +196,7 @@ public final class Worker implements AutoCloseable {
     long delay = Math.max(0, now() - Math.max(job.enqueuedAt(), job.runAt()));
     boolean[] timedOut = {false};
     Thread self = Thread.currentThread();
+    Thread.interrupted(); // a late interrupt meant for the previous job
     running.put(job.id(), self);
     ScheduledFuture<?> timeout =
         timers.schedule(
@@ -192,10 +224,7 @@ public final class Worker implements AutoCloseable {
       }
     } finally {
       running.remove(job.id());
-      claimed.remove(job.id());
       Thread.interrupted();
-      inflight.decrementAndGet();
-      wake();
       observer.ran(job, outcome, delay, System.nanoTime() - start);
     }
   }
@@ -298,12 +327,22 @@ public final class Worker implements AutoCloseable {
         while (inflight.get() > 0 && System.nanoTime() < hard) Thread.sleep(10);
         // handlers that ignore interrupts keep their lease until it expires, then run elsewhere
       }
+      for (Thread t : slots) t.join(1000);
+      releaseBuffered();
       if (completer != null) completer.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       timers.shutdownNow();
-      runs.shutdownNow();
+    }
+  }
+
+  /** Claimed jobs no slot started: back to the queue, the attempt not counted. */
+  private void releaseBuffered() {
+    List<Claimed> left = new ArrayList<>();
+    buffer.drainTo(left);
+    for (Claimed c : left) {
+      guard("releasing a job", () -> store.release(owner, new Done(c.id(), c.attempt()), now()));
     }
   }
 

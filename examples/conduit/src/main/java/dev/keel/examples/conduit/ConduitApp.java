@@ -39,7 +39,9 @@ public final class ConduitApp {
         Keel.create(config)
             .install(Ops.create()) // health, Prometheus metrics, traces, request ids, access log
             .install(db);
-    var users = new Users(db, jwt);
+    var jobs = Mail.jobs(db); // the welcome mail and a nightly clean-up, on the same database
+    app.install(jobs);
+    var users = new Users(db, jwt, jobs);
     app.install(Security.builder().jwt(jwt).accounts(users::exists).build()) // 401: no account
         .install(OpenApi.builder().errorBody(GenericErrorModel.class).build())
         .errorBody(ConduitApp::errors);

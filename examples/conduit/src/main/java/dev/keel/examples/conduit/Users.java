@@ -8,6 +8,7 @@ import dev.keel.db.Id;
 import dev.keel.db.Query;
 import dev.keel.db.Repository;
 import dev.keel.db.Table;
+import dev.keel.jobs.Jobs;
 import dev.keel.security.Jwt;
 import dev.keel.security.LoginThrottle;
 import dev.keel.security.PasswordHasher;
@@ -69,9 +70,14 @@ public final class Users {
   private final LoginThrottle throttle = LoginThrottle.defaults();
   private final Jwt jwt;
 
-  public Users(Database db, Jwt jwt) {
+  private final Database db;
+  private final Jobs jobs;
+
+  public Users(Database db, Jwt jwt, Jobs jobs) {
     this.accounts = db.repository(Account.class);
     this.jwt = jwt;
+    this.db = db;
+    this.jobs = jobs;
   }
 
   /** Registers a user; the response carries a token, so the client is signed in at once. */
@@ -81,9 +87,16 @@ public final class Users {
     NewUser in = request.user();
     requireFree("username", in.username(), 0);
     requireFree("email", in.email(), 0);
+    String hash = passwords.hash(in.password());
     Account account =
-        accounts.insert(
-            new Account(0, in.username(), in.email(), passwords.hash(in.password()), null, null));
+        db.transaction(
+            () -> {
+              Account a =
+                  accounts.insert(new Account(0, in.username(), in.email(), hash, null, null));
+              // the mail is sent only if the account exists: both commit or neither does
+              jobs.enqueue(new Mail.SendWelcomeMail(a.id()));
+              return a;
+            });
     return response(account);
   }
 

@@ -45,6 +45,7 @@ public final class AppMain {
               java.nio.file.Path.of(args[0]),
               out);
       case "db" -> Migrations.run(args[0], Arrays.copyOfRange(args, 1, args.length), out);
+      case "jobs" -> JobsCommand.run(args[0], Arrays.copyOfRange(args, 1, args.length), out);
       case "check-deploy" -> DeployCheck.run(Config.load(args), out);
       default -> throw new AppCommandException("unknown command " + command, 2);
     };
