@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,20 +34,22 @@ class KeelNewTest {
 
   @TempDir Path dir;
 
+  /** Both projects at once (their builds are mostly single-threaded): the test's time halves. */
   @Test
-  void anApiProjectOnSqliteTestsOfflineAndRuns() throws Exception {
+  void anApiProjectOnSqliteAndAWebProjectTestOfflineAndRun() throws Exception {
     Path blog = dir.resolve("blog");
-    assertThat(keel(dir, Map.of(), "new", blog.toString()).status()).isZero();
-    testAndRun(blog, "application/json");
-  }
-
-  @Test
-  void aWebProjectTestsOfflineAndRuns() throws Exception {
     Path notes = dir.resolve("notes");
-    Result made = keel(dir, Map.of(), "new", notes.toString(), "--template", "web");
-    assertThat(made.status()).as(made.output()).isZero();
+    Result api = keel(dir, Map.of(), "new", blog.toString());
+    assertThat(api.status()).as(api.output()).isZero();
+    Result web = keel(dir, Map.of(), "new", notes.toString(), "--template", "web");
+    assertThat(web.status()).as(web.output()).isZero();
     assertThat(notes.resolve("src/main/jte/notes.jte")).exists();
-    testAndRun(notes, "text/html");
+    try (ExecutorService both = Executors.newFixedThreadPool(2)) {
+      Future<?> apiChecked = both.submit(() -> testAndRun(blog, "application/json"));
+      Future<?> webChecked = both.submit(() -> testAndRun(notes, "text/html"));
+      apiChecked.get();
+      webChecked.get();
+    }
   }
 
   @Test
@@ -68,7 +73,7 @@ class KeelNewTest {
     }
   }
 
-  private void testAndRun(Path project, String homeType) throws Exception {
+  private Void testAndRun(Path project, String homeType) throws Exception {
     Path launcher = project.resolve("keel");
     Result tests = run(project, Map.of(), List.of(launcher.toString(), "test", "-o"), 240);
     assertThat(tests.status()).as(tests.output()).isZero();
@@ -99,6 +104,7 @@ class KeelNewTest {
       app.destroy();
       app.waitFor(40, TimeUnit.SECONDS);
     }
+    return null;
   }
 
   private static HttpResponse<String> waitForHome(HttpClient http, int port, Process app, Path log)
