@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,11 +34,20 @@ class KeelNewTest {
 
   @TempDir Path dir;
 
-  /** The README's path: new, generate a resource, its tests pass, the running app serves it. */
+  /**
+   * The README's path (new, generate a resource, its tests pass, the running app serves it) for an
+   * API project on SQLite, and a web project, side by side: their builds are mostly
+   * single-threaded, so running both at once halves the test's time.
+   */
   @Test
-  void anApiProjectWithAGeneratedResourceTestsOfflineAndServesIt() throws Exception {
+  void anApiProjectWithAGeneratedResourceAndAWebProjectTestOfflineAndRun() throws Exception {
     Path blog = dir.resolve("blog");
-    assertThat(keel(dir, Map.of(), "new", blog.toString()).status()).isZero();
+    Path notes = dir.resolve("notes");
+    Result api = keel(dir, Map.of(), "new", blog.toString());
+    assertThat(api.status()).as(api.output()).isZero();
+    Result web = keel(dir, Map.of(), "new", notes.toString(), "--template", "web");
+    assertThat(web.status()).as(web.output()).isZero();
+    assertThat(notes.resolve("src/main/jte/notes.jte")).exists();
     Result generated =
         run(
             blog,
@@ -50,7 +62,23 @@ class KeelNewTest {
                 "published:boolean:default=false"),
             120);
     assertThat(generated.status()).as(generated.output()).isZero();
-    testAndRun(blog, "application/json", "PostControllerTest", KeelNewTest::postsCrud);
+    try (ExecutorService both = Executors.newFixedThreadPool(2)) {
+      Future<?> apiChecked =
+          both.submit(
+              () ->
+                  testAndRun(
+                      blog, "application/json", "PostControllerTest", KeelNewTest::postsCrud));
+      Future<?> webChecked =
+          both.submit(
+              () ->
+                  testAndRun(
+                      notes,
+                      "text/html",
+                      "Tests run: 3, Failures: 0, Errors: 0",
+                      (http, port) -> {}));
+      apiChecked.get();
+      webChecked.get();
+    }
   }
 
   /** Every generated endpoint over a socket, with the strict-input answers. */
@@ -98,15 +126,6 @@ class KeelNewTest {
   }
 
   @Test
-  void aWebProjectTestsOfflineAndRuns() throws Exception {
-    Path notes = dir.resolve("notes");
-    Result made = keel(dir, Map.of(), "new", notes.toString(), "--template", "web");
-    assertThat(made.status()).as(made.output()).isZero();
-    assertThat(notes.resolve("src/main/jte/notes.jte")).exists();
-    testAndRun(notes, "text/html", "Tests run: 3, Failures: 0, Errors: 0", (http, port) -> {});
-  }
-
-  @Test
   void aBadPackageOrANonEmptyFolderIsExit2WithNothingWritten() throws Exception {
     Result badPackage =
         keel(dir, Map.of(), "new", dir.resolve("blog").toString(), "--package", "x.");
@@ -132,7 +151,7 @@ class KeelNewTest {
     void check(HttpClient http, int port) throws Exception;
   }
 
-  private void testAndRun(Path project, String homeType, String testsSay, Calls calls)
+  private Void testAndRun(Path project, String homeType, String testsSay, Calls calls)
       throws Exception {
     Path launcher = project.resolve("keel");
     Result tests = run(project, Map.of(), List.of(launcher.toString(), "test", "-o"), 240);
@@ -165,6 +184,7 @@ class KeelNewTest {
       app.destroy();
       app.waitFor(40, TimeUnit.SECONDS);
     }
+    return null;
   }
 
   private static HttpResponse<String> waitForHome(HttpClient http, int port, Process app, Path log)

@@ -68,6 +68,13 @@ final class NewCommand implements Callable<Integer> {
         throw new CommandFailed("installing Keel failed; the messages above say why", status);
       }
       Console.info("installed Keel in " + seconds(start));
+    } else if (Workspace.current().isRepository()) {
+      Console.info(
+          "building against Keel "
+              + version
+              + " as installed in "
+              + Installation.localRepository()
+              + "; after changing or pulling Keel, run ./keel install again");
     }
     long start = System.nanoTime();
     List<Path> files = ProjectWriter.write(spec);
