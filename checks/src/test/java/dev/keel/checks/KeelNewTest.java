@@ -189,19 +189,26 @@ class KeelNewTest {
 
   private static HttpResponse<String> waitForHome(HttpClient http, int port, Process app, Path log)
       throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    // the build and the start share two cores with the other project's: minutes on a busy machine
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!app.isAlive()) break;
       try {
         HttpResponse<String> home = get(http, port, "/");
         if (home.statusCode() == 200) return home;
+        last = home.statusCode() + " " + home.body();
       } catch (IOException notYet) {
         // not listening yet: the build and start take a few seconds
       }
       Thread.sleep(250);
     }
     throw new AssertionError(
-        "./keel run did not answer on / ; its output:\n" + Files.readString(log));
+        "./keel run did not answer 200 on / (last: "
+            + last
+            + (app.isAlive() ? "" : "; it exited")
+            + "); its output:\n"
+            + Files.readString(log));
   }
 
   private static HttpResponse<String> get(HttpClient http, int port, String path)
