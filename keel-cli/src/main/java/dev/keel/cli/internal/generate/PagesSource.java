@@ -108,18 +108,14 @@ final class PagesSource {
         + "  "
         + ControllerSource.web(names, "Get")
         + "\n  View index(Context ctx) {\n"
-        + "    var "
-        + repo
-        + "Page = "
+        + "    var newest = "
         + repo
         + ".findAll(dev.keel.db.Query.all().sort(\"-id\").limit(100));\n"
         + "    return views.render(\n        \""
         + dir
         + "/index.jte\", Map.of(\""
         + repo
-        + "\", "
-        + repo
-        + "Page, \"flash\", flash(ctx)));\n  }\n\n"
+        + "\", newest, \"flash\", flash(ctx)));\n  }\n\n"
         + "  "
         + ControllerSource.web(names, "Get")
         + "(\"/new\")\n  View newForm(Context ctx) {\n"
