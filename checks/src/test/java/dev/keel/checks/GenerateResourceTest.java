@@ -2,6 +2,10 @@ package dev.keel.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.resolve.DirectoryCodeResolver;
+import gg.jte.runtime.Constants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +65,8 @@ class GenerateResourceTest {
         "publishedAt:datetime",
         "token:uuid:unique",
         "meta:json",
-        "author:references:required");
+        "author:references:required",
+        "--html");
     keel(project, "generate", "controller", "Status");
     keel(project, "generate", "migration", "add_tags_to_posts");
     assertThat(project.resolve("src/main/resources/db/migration/V4__add_tags_to_posts.sql"))
@@ -123,12 +128,25 @@ class GenerateResourceTest {
     return new Result(p.exitValue(), output);
   }
 
-  /** javac with the project's own rules: the annotation processor, every lint, no warnings. */
+  /**
+   * javac with the project's own rules (the annotation processor, every lint, no warnings) over its
+   * sources and the Java that jte generates from its templates, as jte-maven-plugin does.
+   */
   private static Path compile(Path project, Path classes) throws IOException {
     Files.createDirectories(classes);
-    List<Path> sources;
-    try (Stream<Path> files = Files.walk(project.resolve("src"))) {
-      sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+    Path jte = project.resolve("target/generated-sources/jte");
+    TemplateEngine.create(
+            new DirectoryCodeResolver(project.resolve("src/main/jte")),
+            jte,
+            ContentType.Html,
+            null,
+            Constants.PACKAGE_NAME_PRECOMPILED)
+        .generateAll();
+    List<Path> sources = new ArrayList<>();
+    for (Path root : List.of(project.resolve("src"), jte)) {
+      try (Stream<Path> files = Files.walk(root)) {
+        files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
+      }
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     var diagnostics = new DiagnosticCollector<JavaFileObject>();
@@ -173,8 +191,8 @@ class GenerateResourceTest {
                 "com.example.blog"),
             classes);
     assertThat(r.code()).as(r.output()).isZero();
-    // Author and Post: CRUD, list, 422 and 409 each; Status: its GET
-    assertThat(r.output()).contains("generated tests: 9 passed, 0 failed");
+    // Author (JSON only) and Post: CRUD, list, 422 and 409 each; Post's pages: 2; Status: its GET
+    assertThat(r.output()).contains("generated tests: 11 passed, 0 failed, 0 not run");
   }
 
   /**

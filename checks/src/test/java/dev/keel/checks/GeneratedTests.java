@@ -2,8 +2,11 @@ package dev.keel.checks;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -22,7 +25,14 @@ public final class GeneratedTests {
             .selectors(DiscoverySelectors.selectPackage(args[0]))
             .build();
     var listener = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(request, listener);
+    var names =
+        new TestExecutionListener() {
+          @Override
+          public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            if (test.isTest()) System.out.println(result.getStatus() + " " + test.getUniqueId());
+          }
+        };
+    LauncherFactory.create().execute(request, listener, names);
     TestExecutionSummary summary = listener.getSummary();
     var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     summary.printFailuresTo(out, 20);
@@ -31,7 +41,9 @@ public final class GeneratedTests {
             + summary.getTestsSucceededCount()
             + " passed, "
             + summary.getTotalFailureCount()
-            + " failed");
+            + " failed, "
+            + (summary.getTestsAbortedCount() + summary.getTestsSkippedCount())
+            + " not run");
     boolean ok = summary.getTestsFoundCount() > 0 && summary.getTotalFailureCount() == 0;
     System.exit(ok ? 0 : 1);
   }

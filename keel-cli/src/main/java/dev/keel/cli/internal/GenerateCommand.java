@@ -92,13 +92,8 @@ public final class GenerateCommand implements Runnable {
     public Integer call() {
       Names names = Names.of(name);
       var parsed = FieldParser.parseAll(fields);
-      if (html) {
-        throw new UsageException(
-            "--html is not available yet; generate the JSON resource and add pages with"
-                + " keel-views by hand");
-      }
       Project p = common.project();
-      return common.write(p, new Generator(p, common.force).resource(names, parsed));
+      return common.write(p, new Generator(p, common.force).resource(names, parsed, html));
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.keel.cli.internal.generate;
 
 import dev.keel.cli.internal.UsageException;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +12,18 @@ import java.util.regex.Pattern;
  */
 public final class AppRegistration {
   private static final Pattern CALL = Pattern.compile("\\.controllers\\(");
+
+  /** What each variable a generated controller takes is, and how to make it. */
+  private static final Map<String, String> HINTS =
+      Map.of(
+          "db",
+          "the keel-db Database, e.g. var db = Database.create(); installed with .install(db)",
+          "views",
+          "keel-views' templates, e.g. var views = Views.create(); installed with .install(views)",
+          "sessions",
+          "keel-security's browser sessions, e.g. var sessions = Sessions.from(config, new"
+              + " MemorySessionStore()); installed with"
+              + " .install(Security.builder().sessions(sessions).build())");
 
   private AppRegistration() {}
 
@@ -39,11 +53,18 @@ public final class AppRegistration {
               + " argument) so that generators know where to add "
               + construction);
     }
-    if (construction.contains("(db)") && !Pattern.compile("\\bdb\\b").matcher(source).find()) {
-      throw new UsageException(
-          file
-              + " has no variable db; the generated controller needs the keel-db Database, e.g."
-              + " var db = Database.create(); installed with .install(db)");
+    for (String needed : List.of("db", "views", "sessions")) {
+      if (Pattern.compile("[(, ]" + needed + "[,)]").matcher(construction).find()
+          && !Pattern.compile("\\b" + needed + "\\b").matcher(source).find()) {
+        throw new UsageException(
+            file
+                + " has no variable "
+                + needed
+                + "; "
+                + construction
+                + " needs "
+                + HINTS.get(needed));
+      }
     }
     String simpleName = importName.substring(importName.lastIndexOf('.') + 1);
     boolean registered = Pattern.compile("new\\s+" + simpleName + "\\s*\\(").matcher(source).find();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,8 +29,11 @@ public final class Generator {
     this.force = force;
   }
 
-  /** The migration, records, controller and test of a JSON resource; registers the controller. */
-  public List<Change> resource(Names names, List<Field> fields) {
+  /**
+   * The migration, records, controller and test of a JSON resource, with {@code html} also pages;
+   * registers the controllers.
+   */
+  public List<Change> resource(Names names, List<Field> fields, boolean html) {
     if (fields.isEmpty()) {
       throw new UsageException(
           "give the resource at least one field, e.g. keel generate resource "
@@ -55,7 +59,35 @@ public final class Generator {
         names.type() + "ControllerTest",
         TestSource.source(pkg, project.appClass(), names, fields, parents));
     register(pkg + "." + names.type() + "Controller", "new " + names.type() + "Controller(db)");
+    if (html) pages(pkg, names, fields, parents);
     return List.copyOf(changes);
+  }
+
+  private void pages(
+      String pkg, Names names, List<Field> fields, Map<Field, List<ParentRows.Column>> parents) {
+    Path jte = project.templates();
+    Path layout = jte.resolve("layout.jte");
+    if (!Files.exists(layout)) add(layout, TemplateSources.layout());
+    Path dir = jte.resolve(names.packageName());
+    template(dir.resolve("index.jte"), TemplateSources.index(pkg, names, fields));
+    template(dir.resolve("show.jte"), TemplateSources.show(pkg, names, fields));
+    template(dir.resolve("form.jte"), TemplateSources.form(names, fields));
+    java(project.mainJava(pkg), names.type() + "Pages", PagesSource.source(pkg, names, fields));
+    java(
+        project.testJava(pkg),
+        names.type() + "PagesTest",
+        PagesTestSource.source(pkg, project.appClass(), names, fields, parents));
+    register(
+        pkg + "." + names.type() + "Pages", "new " + names.type() + "Pages(db, views, sessions)");
+  }
+
+  private void template(Path file, String content) {
+    if (Files.exists(file) && !force) {
+      throw new UsageException(
+          project.root().relativize(file)
+              + " exists already; pass --force to overwrite it, or choose another name");
+    }
+    add(file, content);
   }
 
   /** A typed controller with one GET action, and its test. */
@@ -131,11 +163,14 @@ public final class Generator {
 
   private void register(String importName, String construction) {
     Path app = project.appFile();
-    String source = Project.read(app);
+    Optional<Change> pending = changes.stream().filter(c -> c.file().equals(app)).findFirst();
+    String source = pending.map(Change::content).orElseGet(() -> Project.read(app));
     String changed =
         AppRegistration.register(
             source, project.root().relativize(app).toString(), importName, construction);
-    if (!changed.equals(source)) add(app, changed); // the user's file: only the two lines change
+    if (changed.equals(source)) return;
+    pending.ifPresent(changes::remove);
+    add(app, changed); // the user's file: only the added lines change
   }
 
   private void add(Path file, String content) {

@@ -4,8 +4,12 @@ import com.example.blog.hello.HelloController;
 import dev.keel.core.Keel;
 import dev.keel.db.Database;
 import dev.keel.openapi.OpenApi;
+import dev.keel.security.MemorySessionStore;
+import dev.keel.security.Security;
+import dev.keel.security.Sessions;
+import dev.keel.views.Views;
 
-/** The blog: its database, API docs at /docs and its controllers. */
+/** The blog: its database, pages, sessions, API docs at /docs and its controllers. */
 public final class App {
   private App() {}
 
@@ -15,8 +19,12 @@ public final class App {
 
   public static Keel app(String... args) {
     var db = Database.create();
-    return Keel.create(args)
-        .install(db)
+    var views = Views.create();
+    Keel app = Keel.create(args);
+    var sessions = Sessions.from(app.config(), new MemorySessionStore());
+    return app.install(db)
+        .install(views)
+        .install(Security.builder().sessions(sessions).build())
         .install(OpenApi.create())
         .controllers(
             new HelloController());
