@@ -180,7 +180,10 @@ class DevModeTest {
 
   private HttpResponse<String> get(String url, String accept) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Accept", accept)
+            .timeout(Duration.ofSeconds(10)) // one caught by the restart may get no answer
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
