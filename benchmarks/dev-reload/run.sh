@@ -24,7 +24,7 @@ cd "$ROOT"
 DEV_PID=$!
 echo "dev-reload: starting keel dev conduit on port $PORT (log: $WORK/dev.log) ..."
 for _ in $(seq 1 1200); do
-  if curl -sf "http://localhost:$PORT/api/tags" >/dev/null 2>&1; then break; fi
+  if curl -sf --max-time 2 "http://localhost:$PORT/api/tags" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$DEV_PID" 2>/dev/null; then cat "$WORK/dev.log"; exit 1; fi
   sleep 0.25
 done
@@ -35,6 +35,7 @@ for _ in $(seq 1 600); do
 done
 grep "keel dev:" "$WORK/dev.log" || true
 
+# --max-time: a request that reaches the old app as it stops can stay unanswered (see README)
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 times=()
 for i in $(seq 1 "$N"); do
@@ -43,7 +44,7 @@ for i in $(seq 1 "$N"); do
   # the tags endpoint answers a constant that changes with every edit
   perl -0pi -e "s/TagsResponse tags\\(\\) \\{.*?\\n  \\}\\n/TagsResponse tags() {\\n    return new TagsResponse(List.of(\"$marker\"));\\n  }\\n/s" "$FILE"
   t0=$(now_ms)
-  until curl -s "http://localhost:$PORT/api/tags" 2>/dev/null | grep -q "$marker"; do
+  until curl -s --max-time 2 "http://localhost:$PORT/api/tags" 2>/dev/null | grep -q "$marker"; do
     sleep 0.01
     if [ $(( $(now_ms) - t0 )) -gt 60000 ]; then tail -40 "$WORK/dev.log"; echo "no reload in 60 s"; exit 1; fi
   done

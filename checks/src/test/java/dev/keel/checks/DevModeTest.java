@@ -86,6 +86,25 @@ class DevModeTest {
         articles, tags(original, "db.sql(\"select body from dev_note\").list(String.class)"));
     var fixed = await(url, r -> r.statusCode() == 200 && r.body().contains("from V2"));
     assertThat(fixed.body()).isEqualTo("{\"tags\":[\"from V2\"]}");
+
+    // it compiles, but app(args) throws: the start failure is served, naming file and line
+    Path main = project.resolve("src/main/java/dev/keel/examples/conduit/ConduitApp.java");
+    String app = Files.readString(main);
+    String throwing =
+        app.replace(
+            "    var db = Database.create();",
+            "    if (seed || !seed) throw new IllegalStateException(\"broken on purpose\");\n"
+                + "    var db = Database.create();");
+    assertThat(throwing).isNotEqualTo(app);
+    Files.writeString(main, throwing);
+    var failed = await(url, r -> r.statusCode() == 500);
+    assertThat(failed.body())
+        .contains("\"type\":\"https://keel.dev/problems/dev-start-failed\"")
+        .contains("broken on purpose")
+        .contains("\"file\":\"src/main/java/dev/keel/examples/conduit/ConduitApp.java\"")
+        .contains("\"line\":" + lineOf(throwing, "broken on purpose"));
+    Files.writeString(main, app);
+    await(url, r -> r.statusCode() == 200 && r.body().contains("from V2"));
   }
 
   /** Articles.java with the tags endpoint answering {@code expression}. */
@@ -180,7 +199,10 @@ class DevModeTest {
 
   private HttpResponse<String> get(String url, String accept) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Accept", accept)
+            .timeout(Duration.ofSeconds(10)) // one caught by the restart may get no answer
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
