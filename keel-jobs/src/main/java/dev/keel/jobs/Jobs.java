@@ -12,6 +12,7 @@ import dev.keel.jobs.internal.JobStore;
 import dev.keel.jobs.internal.JobTable;
 import dev.keel.jobs.internal.Listener;
 import dev.keel.jobs.internal.NewJob;
+import dev.keel.jobs.internal.OpsBridge;
 import dev.keel.jobs.internal.Recurring;
 import dev.keel.jobs.internal.Schedule;
 import dev.keel.jobs.internal.Worker;
@@ -183,7 +184,11 @@ public final class Jobs implements Plugin {
       }
     }
     JobSettings read = JobSettings.read(config);
-    app.onStart(() -> start(database, read));
+    app.onStart(
+        () -> {
+          ops = OpsBridge.of(app).orElse(null);
+          start(database, read);
+        });
     app.onStopping(this::stopWorkers);
     app.provide(
         HealthCheck.class,
@@ -202,7 +207,10 @@ public final class Jobs implements Plugin {
     settings = read.on(database.dialect());
     if (!settings.run()) return;
     JobStore store = new JobStore(database.dataSource(), database.dialect());
-    Worker w = new Worker(store, settings, this::execute, this::ran, table::paused);
+    OpsBridge bridge = ops;
+    Worker.Runner runner = bridge == null ? this::execute : c -> bridge.traced(c, this::execute);
+    Worker w = new Worker(store, settings, runner, this::ran, table::paused);
+    if (bridge != null) w.onTick(() -> bridge.queues(table.queues(System.currentTimeMillis())));
     worker = w;
     w.start();
     if (database.dialect() == Dialect.POSTGRESQL) {
@@ -216,6 +224,7 @@ public final class Jobs implements Plugin {
     recurring = r;
   }
 
+  private volatile OpsBridge ops;
   private volatile Listener listener;
   private volatile Recurring recurring;
 
@@ -255,6 +264,11 @@ public final class Jobs implements Plugin {
   }
 
   private void ran(Claimed c, String outcome, long delayMs, long runNanos) {
+    OpsBridge bridge = ops;
+    if (bridge != null) {
+      bridge.ran(
+          c.type(), c.queue(), outcome, Duration.ofMillis(delayMs), Duration.ofNanos(runNanos));
+    }
     for (JobObserver o : observers) {
       o.ran(c.type(), c.queue(), outcome, Duration.ofMillis(delayMs), Duration.ofNanos(runNanos));
     }
@@ -314,7 +328,7 @@ public final class Jobs implements Plugin {
                 options.timeout().orElse(s.timeout()).toMillis(),
                 options.uniqueKey().orElse(null),
                 options.concurrencyKey().orElse(null),
-                null,
+                ops != null ? OpsBridge.traceparent() : null,
                 options.after()));
     Worker w = worker;
     if (w != null && !db.inTransaction()) w.wake();
