@@ -7,6 +7,7 @@ import dev.keel.core.Plugin;
 import dev.keel.db.Database;
 import dev.keel.db.Dialect;
 import dev.keel.jobs.internal.Claimed;
+import dev.keel.jobs.internal.Dashboard;
 import dev.keel.jobs.internal.JobSettings;
 import dev.keel.jobs.internal.JobStore;
 import dev.keel.jobs.internal.JobTable;
@@ -153,6 +154,21 @@ public final class Jobs implements Plugin {
     return this;
   }
 
+  /**
+   * Serves the jobs page at {@code path} (queues, failed jobs with their errors, retry and discard
+   * buttons) to principals with {@code role}; needs keel-security installed before Jobs, whose
+   * sessions carry the CSRF token the page's forms send back.
+   */
+  public Jobs dashboard(String path, String role) {
+    if (!path.startsWith("/") || path.endsWith("/")) {
+      throw new IllegalArgumentException(
+          "dashboard path '" + path + "' must start with / and not end with /, e.g. /admin/jobs");
+    }
+    this.dashboardPath = path;
+    this.dashboardRole = Objects.requireNonNull(role, "role");
+    return this;
+  }
+
   /** Called after every run (for metrics); see {@link JobObserver}. */
   public Jobs observe(JobObserver observer) {
     observers.add(Objects.requireNonNull(observer, "observer"));
@@ -183,10 +199,22 @@ public final class Jobs implements Plugin {
         config.reject(key + ".cron", ex.getMessage());
       }
     }
+    if (dashboardPath != null) {
+      if (!present("dev.keel.security.Security")) {
+        throw new IllegalStateException(
+            "the jobs dashboard at "
+                + dashboardPath
+                + " needs keel-security for its '"
+                + dashboardRole
+                + "' role check: add dev.keel:keel-security and install Security before Jobs");
+      }
+      Dashboard.register(app, this, dashboardPath, dashboardRole);
+    }
     JobSettings read = JobSettings.read(config);
     app.onStart(
         () -> {
-          ops = OpsBridge.of(app).orElse(null);
+          // keel-ops is optional: OpsBridge (which links against it) is loaded only when present
+          if (present("dev.keel.ops.Ops")) ops = OpsBridge.of(app).orElse(null);
           start(database, read);
         });
     app.onStopping(this::stopWorkers);
@@ -199,6 +227,15 @@ public final class Jobs implements Plugin {
                 throw new IllegalStateException("the job workers are not running");
               }
             }));
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, Jobs.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   private void start(Database database, JobSettings read) {
@@ -225,6 +262,8 @@ public final class Jobs implements Plugin {
   }
 
   private volatile OpsBridge ops;
+  private String dashboardPath;
+  private String dashboardRole;
   private volatile Listener listener;
   private volatile Recurring recurring;
 

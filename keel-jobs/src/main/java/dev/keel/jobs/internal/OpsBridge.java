@@ -47,25 +47,16 @@ public final class OpsBridge {
             .register(registry);
   }
 
-  /** The bridge when keel-ops is on the class path and installed. */
+  /** The bridge when keel-ops is installed; call only with keel-ops on the class path. */
   public static Optional<OpsBridge> of(Keel app) {
-    try {
-      Class.forName("dev.keel.ops.Ops", false, OpsBridge.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      return Optional.empty();
-    }
     return app.plugin(Ops.class).map(OpsBridge::new);
   }
 
   /** The W3C {@code traceparent} of the current span, if any: stored with the job. */
   public static String traceparent() {
-    try {
-      SpanContext c = Span.current().getSpanContext();
-      if (!c.isValid()) return null;
-      return "00-" + c.getTraceId() + "-" + c.getSpanId() + "-" + c.getTraceFlags().asHex();
-    } catch (NoClassDefFoundError e) {
-      return null; // no OpenTelemetry on the class path
-    }
+    SpanContext c = Span.current().getSpanContext();
+    if (!c.isValid()) return null;
+    return "00-" + c.getTraceId() + "-" + c.getSpanId() + "-" + c.getTraceFlags().asHex();
   }
 
   /** Runs {@code body} in a span named after the job, child of {@code traceparent}. */
