@@ -104,8 +104,10 @@ class DashboardTest {
                     .cookie("keel_session", session)
                     .form(Map.of("_csrf", csrf))
                     .send()
-                    .status())
-            .isEqualTo(404);
+                    .json()
+                    .at("/type")
+                    .asString())
+            .isEqualTo("https://keel.dev/problems/job-not-found");
       } finally {
         app.stop();
       }

@@ -5,6 +5,7 @@ import dev.keel.core.NotFound;
 import dev.keel.core.RenderedBody;
 import dev.keel.jobs.JobInfo;
 import dev.keel.jobs.Jobs;
+import dev.keel.jobs.JobsProblems;
 import dev.keel.jobs.QueueInfo;
 import dev.keel.security.Security;
 import java.io.OutputStream;
@@ -49,7 +50,11 @@ public final class Dashboard {
   }
 
   private static Object act(dev.keel.core.Context ctx, String path, boolean done) {
-    if (!done) throw new NotFound("there is no such failed job; it may have been handled already");
+    if (!done) {
+      throw new NotFound(
+          JobsProblems.JOB_NOT_FOUND,
+          "there is no such failed job; it may have been retried or discarded already");
+    }
     ctx.status(303).header("Location", path);
     return "";
   }
