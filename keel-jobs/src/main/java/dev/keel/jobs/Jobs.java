@@ -7,11 +7,13 @@ import dev.keel.core.Plugin;
 import dev.keel.db.Database;
 import dev.keel.db.Dialect;
 import dev.keel.jobs.internal.Claimed;
+import dev.keel.jobs.internal.Dashboard;
 import dev.keel.jobs.internal.JobSettings;
 import dev.keel.jobs.internal.JobStore;
 import dev.keel.jobs.internal.JobTable;
 import dev.keel.jobs.internal.Listener;
 import dev.keel.jobs.internal.NewJob;
+import dev.keel.jobs.internal.OpsBridge;
 import dev.keel.jobs.internal.Recurring;
 import dev.keel.jobs.internal.Schedule;
 import dev.keel.jobs.internal.Worker;
@@ -152,6 +154,21 @@ public final class Jobs implements Plugin {
     return this;
   }
 
+  /**
+   * Serves the jobs page at {@code path} (queues, failed jobs with their errors, retry and discard
+   * buttons) to principals with {@code role}; needs keel-security installed before Jobs, whose
+   * sessions carry the CSRF token the page's forms send back.
+   */
+  public Jobs dashboard(String path, String role) {
+    if (!path.startsWith("/") || path.endsWith("/")) {
+      throw new IllegalArgumentException(
+          "dashboard path '" + path + "' must start with / and not end with /, e.g. /admin/jobs");
+    }
+    this.dashboardPath = path;
+    this.dashboardRole = Objects.requireNonNull(role, "role");
+    return this;
+  }
+
   /** Called after every run (for metrics); see {@link JobObserver}. */
   public Jobs observe(JobObserver observer) {
     observers.add(Objects.requireNonNull(observer, "observer"));
@@ -182,8 +199,24 @@ public final class Jobs implements Plugin {
         config.reject(key + ".cron", ex.getMessage());
       }
     }
+    if (dashboardPath != null) {
+      if (!present("dev.keel.security.Security")) {
+        throw new IllegalStateException(
+            "the jobs dashboard at "
+                + dashboardPath
+                + " needs keel-security for its '"
+                + dashboardRole
+                + "' role check: add dev.keel:keel-security and install Security before Jobs");
+      }
+      Dashboard.register(app, this, dashboardPath, dashboardRole);
+    }
     JobSettings read = JobSettings.read(config);
-    app.onStart(() -> start(database, read));
+    app.onStart(
+        () -> {
+          // keel-ops is optional: OpsBridge (which links against it) is loaded only when present
+          if (present("dev.keel.ops.Ops")) ops = OpsBridge.of(app).orElse(null);
+          start(database, read);
+        });
     app.onStopping(this::stopWorkers);
     app.provide(
         HealthCheck.class,
@@ -196,13 +229,25 @@ public final class Jobs implements Plugin {
             }));
   }
 
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, Jobs.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   private void start(Database database, JobSettings read) {
     db = database;
     table = new JobTable(database);
     settings = read.on(database.dialect());
     if (!settings.run()) return;
     JobStore store = new JobStore(database.dataSource(), database.dialect());
-    Worker w = new Worker(store, settings, this::execute, this::ran, table::paused);
+    OpsBridge bridge = ops;
+    Worker.Runner runner = bridge == null ? this::execute : c -> bridge.traced(c, this::execute);
+    Worker w = new Worker(store, settings, runner, this::ran, table::paused);
+    if (bridge != null) w.onTick(() -> bridge.queues(table.queues(System.currentTimeMillis())));
     worker = w;
     w.start();
     if (database.dialect() == Dialect.POSTGRESQL) {
@@ -216,6 +261,9 @@ public final class Jobs implements Plugin {
     recurring = r;
   }
 
+  private volatile OpsBridge ops;
+  private String dashboardPath;
+  private String dashboardRole;
   private volatile Listener listener;
   private volatile Recurring recurring;
 
@@ -255,6 +303,11 @@ public final class Jobs implements Plugin {
   }
 
   private void ran(Claimed c, String outcome, long delayMs, long runNanos) {
+    OpsBridge bridge = ops;
+    if (bridge != null) {
+      bridge.ran(
+          c.type(), c.queue(), outcome, Duration.ofMillis(delayMs), Duration.ofNanos(runNanos));
+    }
     for (JobObserver o : observers) {
       o.ran(c.type(), c.queue(), outcome, Duration.ofMillis(delayMs), Duration.ofNanos(runNanos));
     }
@@ -314,7 +367,7 @@ public final class Jobs implements Plugin {
                 options.timeout().orElse(s.timeout()).toMillis(),
                 options.uniqueKey().orElse(null),
                 options.concurrencyKey().orElse(null),
-                null,
+                ops != null ? OpsBridge.traceparent() : null,
                 options.after()));
     Worker w = worker;
     if (w != null && !db.inTransaction()) w.wake();

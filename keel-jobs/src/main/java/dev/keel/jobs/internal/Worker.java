@@ -105,6 +105,21 @@ public final class Worker implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
+  /** Runs {@code tick} every few seconds on the worker's timer (queue metrics). */
+  public void onTick(Runnable tick) {
+    timers.scheduleWithFixedDelay(
+        () ->
+            guard(
+                "refreshing queue metrics",
+                () -> {
+                  tick.run();
+                  return null;
+                }),
+        0,
+        5,
+        TimeUnit.SECONDS);
+  }
+
   /** Wakes the dispatcher: a job may be due (NOTIFY, a local enqueue, a resumed queue). */
   public void wake() {
     wake.release();

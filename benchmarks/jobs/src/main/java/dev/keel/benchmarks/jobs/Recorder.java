@@ -23,6 +23,11 @@ final class Recorder {
     lastEnd = now;
   }
 
+  /** Forgets the runs so far (after a warm-up). */
+  void reset() {
+    count.set(0);
+  }
+
   int count() {
     return count.get();
   }
