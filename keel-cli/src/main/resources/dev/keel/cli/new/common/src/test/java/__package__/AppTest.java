@@ -78,6 +78,9 @@ class AppTest {
     TestResponse home = client.get("/").send();
     assertThat(home.status()).isEqualTo(200);
     assertThat(home.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("html"));
+    // keel.properties lets the page's own <style> through keel-security's Content-Security-Policy
+    assertThat(home.header("Content-Security-Policy"))
+        .hasValue("default-src 'self'; style-src 'self' 'unsafe-inline'");
     String session = sessionCookie(home);
     Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(home.text());
     assertThat(csrf.find()).as(home.text()).isTrue();
