@@ -1,10 +1,12 @@
 package dev.keel.checks;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +40,9 @@ class KeelNewTest {
 
   /**
    * The README's path (new, generate a resource, its tests pass, the running app serves it) for an
-   * API project on SQLite, and a web project, side by side: their builds are mostly
-   * single-threaded, so running both at once halves the test's time.
+   * API project on SQLite, and a web project with generated pages ({@code --html}: forms with the
+   * session's CSRF token), side by side: their builds are mostly single-threaded, so running both
+   * at once halves the test's time.
    */
   @Test
   void anApiProjectWithAGeneratedResourceAndAWebProjectTestOfflineAndRun() throws Exception {
@@ -70,12 +75,23 @@ class KeelNewTest {
                       blog, "application/json", "PostControllerTest", KeelNewTest::postsCrud));
       Future<?> webChecked =
           both.submit(
-              () ->
-                  testAndRun(
-                      notes,
-                      "text/html",
-                      "Tests run: 3, Failures: 0, Errors: 0",
-                      (http, port) -> {}));
+              () -> {
+                Result pages =
+                    run(
+                        notes,
+                        Map.of(),
+                        List.of(
+                            notes.resolve("keel").toString(),
+                            "generate",
+                            "resource",
+                            "Post",
+                            "title:string:required:max=200",
+                            "body:text",
+                            "--html"),
+                        120);
+                assertThat(pages.status()).as(pages.output()).isZero();
+                return testAndRun(notes, "text/html", "PostPagesTest", KeelNewTest::postsPages);
+              });
       apiChecked.get();
       webChecked.get();
     }
@@ -107,6 +123,56 @@ class KeelNewTest {
     assertThat(send(http, port, "DELETE", location, null).statusCode()).isEqualTo(204);
     assertThat(get(http, port, location).statusCode()).isEqualTo(404);
     assertThat(get(http, port, "/openapi.json").body()).contains("/api/posts");
+  }
+
+  /**
+   * The generated pages over a socket as a browser uses them: the form's CSRF token with the
+   * session's cookie is a 303 and the post is listed; the cookie without the token is 403.
+   */
+  private static void postsPages(HttpClient http, int port) throws Exception {
+    HttpResponse<String> list = get(http, port, "/posts");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    assertThat(list.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+
+    HttpResponse<String> blank = get(http, port, "/posts/new");
+    assertThat(blank.statusCode()).as(blank.body()).isEqualTo(200);
+    String session =
+        blank.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("keel_session="))
+            .map(c -> c.substring(0, c.contains(";") ? c.indexOf(';') : c.length()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no keel_session cookie: " + blank.headers()));
+    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(blank.body());
+    assertThat(token.find()).as(blank.body()).isTrue();
+
+    HttpResponse<String> created =
+        postForm(
+            http,
+            port,
+            session,
+            "title=From+the+form&body=Hi&_csrf=" + URLEncoder.encode(token.group(1), UTF_8));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+    assertThat(created.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).startsWith("/posts/"));
+    assertThat(get(http, port, "/posts").body()).contains("From the form");
+
+    HttpResponse<String> refused = postForm(http, port, session, "title=No+token&body=Hi");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(get(http, port, "/posts").body()).doesNotContain("No token");
+  }
+
+  private static HttpResponse<String> postForm(
+      HttpClient http, int port, String cookie, String form)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/posts"))
+            .timeout(Duration.ofSeconds(5))
+            .header("Cookie", cookie)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> send(

@@ -48,4 +48,26 @@ class ReadmeTest {
       assertThat(readme).contains(line.substring(2));
     }
   }
+
+  @Test
+  void theWebAppShownIsWhatKeelNewTemplateWebWrites() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String app =
+        Files.readString(
+            Path.of("src/main/resources/dev/keel/cli/new/common/src/main/java")
+                .resolve("__package__/App.java"));
+    for (String line :
+        List.of(
+            "    Keel app = Keel.create(args);",
+            "    var views = Views.create(); // reloads src/main/jte in dev, else the templates in"
+                + " the jar",
+            "    var sessions = Sessions.from(app.config(), new MemorySessionStore());",
+            "    var pages = new NotePages(db, views, sessions);",
+            "        .install(Security.builder().sessions(sessions).build()) // checks the forms'"
+                + " CSRF token",
+            "        .post(\"/notes\", pages::create)")) {
+      assertThat(app).contains(line);
+      assertThat(readme).contains(line.substring(2));
+    }
+  }
 }

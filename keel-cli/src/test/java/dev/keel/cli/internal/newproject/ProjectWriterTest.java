@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.cli.internal.KeelCommand;
+import dev.keel.cli.internal.generate.AppRegistration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,10 +104,23 @@ class ProjectWriterTest {
             "src/main/java/org/acme/shop/notes/NotePages.java",
             "src/main/java/org/acme/shop/App.java");
     assertThat(read(shop, "pom.xml")).contains("keel-views").contains("jte-maven-plugin");
-    assertThat(read(shop, "src/main/java/org/acme/shop/App.java"))
+    String app = read(shop, "src/main/java/org/acme/shop/App.java");
+    assertThat(app)
         .contains(".get(\"/\", pages::index)")
+        .contains("var sessions = Sessions.from(app.config(), new MemorySessionStore());")
+        .contains(".install(Security.builder().sessions(sessions).build())")
         .doesNotContain("Map.of");
-    assertThat(read(shop, "src/main/jte/notes.jte")).startsWith("@import org.acme.shop.notes.Note");
+    // what keel generate resource NAME --html needs: the variables views and sessions
+    assertThat(
+            AppRegistration.register(
+                app,
+                "App.java",
+                "org.acme.shop.posts.PostPages",
+                "new PostPages(db, views, sessions)"))
+        .contains(".controllers(\n            new PostPages(db, views, sessions),\n");
+    assertThat(read(shop, "src/main/jte/notes.jte"))
+        .startsWith("@import org.acme.shop.notes.Note")
+        .contains("<input type=\"hidden\" name=\"_csrf\" value=\"${csrf}\">");
     assertThat(read(shop, "src/main/resources/keel-dev.properties"))
         .contains("keel.db.url=postgres://postgres@127.0.0.1:5432/shop")
         .doesNotContain("sqlite");

@@ -9,6 +9,9 @@ import dev.keel.db.Database;
 import dev.keel.openapi.OpenApi;
 import dev.keel.ops.Ops;
 {{#web}}
+import dev.keel.security.MemorySessionStore;
+import dev.keel.security.Security;
+import dev.keel.security.Sessions;
 import dev.keel.views.Views;
 {{/web}}
 {{#api}}
@@ -33,16 +36,23 @@ public final class App {
 
   public static Keel app(String... args) {
     var db = Database.create();
-{{#web}}
-    var views = Views.create(); // reloads src/main/jte in dev, else the templates in the jar
-    var pages = new NotePages(db, views);
-{{/web}}
+{{#api}}
     return Keel.create(args)
+{{/api}}
+{{#web}}
+    Keel app = Keel.create(args);
+    var views = Views.create(); // reloads src/main/jte in dev, else the templates in the jar
+    // browser sessions (cookie keel_session); each form sends back the session's CSRF token
+    var sessions = Sessions.from(app.config(), new MemorySessionStore());
+    var pages = new NotePages(db, views, sessions);
+    return app
+{{/web}}
         .install(Ops.create()) // health at /health/live and /health/ready, metrics, request ids
         .install(db)
         .install(OpenApi.create()) // /openapi.json and the docs at /docs
 {{#web}}
         .install(views)
+        .install(Security.builder().sessions(sessions).build()) // checks the forms' CSRF token
         .get("/", pages::index)
         .post("/notes", pages::create)
 {{/web}}

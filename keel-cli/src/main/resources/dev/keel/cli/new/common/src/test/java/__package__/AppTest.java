@@ -7,7 +7,14 @@ import dev.keel.test.TestResponse;
 {{#sqlite}}
 import java.nio.file.Path;
 {{/sqlite}}
+{{#web}}
+import java.util.List;
+{{/web}}
 import java.util.Map;
+{{#web}}
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+{{/web}}
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,12 +78,40 @@ class AppTest {
     TestResponse home = client.get("/").send();
     assertThat(home.status()).isEqualTo(200);
     assertThat(home.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("html"));
-    TestResponse posted = client.post("/notes").form(Map.of("title", "<b>Bread</b>")).send();
-    assertThat(posted.status()).isEqualTo(303);
+    // keel.properties lets the page's own <style> through keel-security's Content-Security-Policy
+    assertThat(home.header("Content-Security-Policy"))
+        .hasValue("default-src 'self'; style-src 'self' 'unsafe-inline'");
+    String session = sessionCookie(home);
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(home.text());
+    assertThat(csrf.find()).as(home.text()).isTrue();
+    TestResponse posted =
+        client
+            .post("/notes")
+            .cookie("keel_session", session)
+            .form(Map.of("_csrf", csrf.group(1), "title", "<b>Bread</b>"))
+            .send();
+    assertThat(posted.status()).as(posted.text()).isEqualTo(303);
     assertThat(client.get("/").send().text()).contains("&lt;b&gt;Bread&lt;/b&gt;");
+    TestResponse forged =
+        client
+            .post("/notes")
+            .cookie("keel_session", session)
+            .form(Map.of("_csrf", "forged", "title", "Cake"))
+            .send();
+    assertThat(forged.status()).isEqualTo(403);
 {{/web}}
     assertThat(client.get("/docs").send().status()).isEqualTo(200);
     assertThat(client.get("/openapi.json").send().text()).contains("/api/notes");
     assertThat(client.get("/health/ready").send().status()).isEqualTo(200);
   }
+{{#web}}
+
+  private static String sessionCookie(TestResponse response) {
+    return response.headers().getOrDefault("set-cookie", List.of()).stream()
+        .filter(c -> c.startsWith("keel_session="))
+        .map(c -> c.substring("keel_session=".length(), c.indexOf(';')))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no keel_session cookie in " + response));
+  }
+{{/web}}
 }
