@@ -70,9 +70,18 @@ class KeelNewTest {
     try (ExecutorService both = Executors.newFixedThreadPool(2)) {
       Future<?> apiChecked =
           both.submit(
-              () ->
-                  testAndRun(
-                      blog, "application/json", "PostControllerTest", KeelNewTest::postsCrud));
+              () -> {
+                testAndRun(blog, "application/json", "PostControllerTest", KeelNewTest::postsCrud);
+                // the commands that read the app's code work in a project as for the examples
+                String launcher = blog.resolve("keel").toString();
+                Result routes = run(blog, Map.of(), List.of(launcher, "routes"), 180);
+                assertThat(routes.status()).as(routes.output()).isZero();
+                assertThat(routes.output()).contains("/api/posts/{id}");
+                Result status = run(blog, Map.of(), List.of(launcher, "db", "status"), 180);
+                assertThat(status.status()).as(status.output()).isZero();
+                assertThat(status.output()).contains("keel db: jdbc:sqlite:");
+                return null;
+              });
       Future<?> webChecked =
           both.submit(
               () -> {

@@ -37,6 +37,12 @@ public final class JobTable {
 
   private long insertAfter(NewJob job) {
     List<Long> after = Arrays.stream(job.after()).boxed().distinct().toList();
+    if (!pg) {
+      // SQLite (WAL): a transaction that reads before it writes fails with SQLITE_BUSY_SNAPSHOT
+      // when a worker commits in between, and busy_timeout does not retry that; a first statement
+      // that writes (here, nothing) takes the write lock, waiting for it, on a fresh snapshot
+      db.sql("update keel_job set waiting_for = waiting_for where id = -1").update();
+    }
     // lock the predecessors so none completes between counting and the dependency rows
     List<Long> pending =
         db.sql("select id from keel_job where id in (:ids)" + (pg ? " for update" : ""))
