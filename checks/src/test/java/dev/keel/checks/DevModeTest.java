@@ -79,13 +79,13 @@ class DevModeTest {
     assertThat(output).contains("Articles.java:" + line + ": error: cannot find symbol");
 
     Files.writeString(
-        project.resolve("src/main/resources/db/migration/V2__dev_note.sql"),
+        project.resolve("src/main/resources/db/migration/V90__dev_note.sql"),
         "create table dev_note (id integer primary key, body text not null);\n"
-            + "insert into dev_note (body) values ('from V2');\n");
+            + "insert into dev_note (body) values ('from V90');\n");
     Files.writeString(
         articles, tags(original, "db.sql(\"select body from dev_note\").list(String.class)"));
-    var fixed = await(url, r -> r.statusCode() == 200 && r.body().contains("from V2"));
-    assertThat(fixed.body()).isEqualTo("{\"tags\":[\"from V2\"]}");
+    var fixed = await(url, r -> r.statusCode() == 200 && r.body().contains("from V90"));
+    assertThat(fixed.body()).isEqualTo("{\"tags\":[\"from V90\"]}");
 
     // it compiles, but app(args) throws: the start failure is served, naming file and line
     Path main = project.resolve("src/main/java/dev/keel/examples/conduit/ConduitApp.java");
@@ -104,7 +104,7 @@ class DevModeTest {
         .contains("\"file\":\"src/main/java/dev/keel/examples/conduit/ConduitApp.java\"")
         .contains("\"line\":" + lineOf(throwing, "broken on purpose"));
     Files.writeString(main, app);
-    await(url, r -> r.statusCode() == 200 && r.body().contains("from V2"));
+    await(url, r -> r.statusCode() == 200 && r.body().contains("from V90"));
   }
 
   /** Articles.java with the tags endpoint answering {@code expression}. */
