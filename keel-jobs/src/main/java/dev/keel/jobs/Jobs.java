@@ -5,22 +5,16 @@ import dev.keel.core.HealthCheck;
 import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
 import dev.keel.db.Database;
-import dev.keel.db.Dialect;
 import dev.keel.jobs.internal.Claimed;
 import dev.keel.jobs.internal.Dashboard;
+import dev.keel.jobs.internal.Engine;
 import dev.keel.jobs.internal.JobSettings;
-import dev.keel.jobs.internal.JobStore;
 import dev.keel.jobs.internal.JobTable;
-import dev.keel.jobs.internal.Listener;
 import dev.keel.jobs.internal.NewJob;
 import dev.keel.jobs.internal.OpsBridge;
 import dev.keel.jobs.internal.Recurring;
-import dev.keel.jobs.internal.Schedule;
-import dev.keel.jobs.internal.Worker;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       enqueue only</td></tr>
  *   <tr><td>{@code keel.jobs.workers}</td><td>10</td><td>jobs this instance runs at once</td></tr>
  *   <tr><td>{@code keel.jobs.prefetch}</td><td>2 × workers</td><td>jobs claimed ahead of free
- *       workers, so one claim serves several; 0 for long jobs spread over many instances</td></tr>
+ *       workers, so one claim serves several (grows up to 16 per worker while jobs are short); 0 for
+ *       long jobs spread over many instances</td></tr>
  *   <tr><td>{@code keel.jobs.queues}</td><td>all</td><td>the queues this instance serves, comma
  *       separated</td></tr>
  *   <tr><td>{@code keel.jobs.poll-interval}</td><td>2s PostgreSQL, 200ms SQLite</td><td>how often
@@ -87,12 +82,15 @@ public final class Jobs implements Plugin {
   private final Map<String, Registered<?>> handlers = new LinkedHashMap<>();
   private final Map<String, Record> recurringJobs = new LinkedHashMap<>();
   private final Map<String, String> recurringCron = new LinkedHashMap<>();
-  private final List<Recurring.Entry> schedules = new ArrayList<>();
   private final List<JobObserver> observers = new ArrayList<>();
   private volatile Database db;
   private volatile JobTable table;
   private volatile JobSettings settings;
-  private volatile Worker worker;
+  private volatile Engine engine;
+  private volatile OpsBridge ops;
+  private List<Recurring.Entry> schedules = List.of();
+  private String dashboardPath;
+  private String dashboardRole;
 
   private record Registered<T extends Record>(Class<T> type, JobHandler<? super T> handler) {}
 
@@ -179,26 +177,7 @@ public final class Jobs implements Plugin {
   public void install(Keel app) {
     Database database = app.plugin(Database.class).orElseThrow();
     Config config = app.config();
-    config.declarePrefix("keel.jobs.recurring.");
-    for (var e : recurringCron.entrySet()) {
-      String key = "keel.jobs.recurring." + e.getKey();
-      String cron = config.string(key + ".cron", e.getValue());
-      String zoneText = config.string(key + ".zone", "UTC");
-      ZoneId zone = ZoneOffset.UTC;
-      try {
-        zone = ZoneId.of(zoneText);
-      } catch (RuntimeException ex) {
-        config.reject(
-            key + ".zone", "'" + zoneText + "' is not a time zone; write e.g. Europe/Paris or UTC");
-      }
-      try {
-        schedules.add(
-            new Recurring.Entry(
-                e.getKey(), Schedule.parse(cron, zone), recurringJobs.get(e.getKey())));
-      } catch (IllegalArgumentException ex) {
-        config.reject(key + ".cron", ex.getMessage());
-      }
-    }
+    schedules = Engine.schedules(config, recurringCron, recurringJobs);
     if (dashboardPath != null) {
       if (!present("dev.keel.security.Security")) {
         throw new IllegalStateException(
@@ -223,7 +202,7 @@ public final class Jobs implements Plugin {
         HealthCheck.of(
             "jobs",
             () -> {
-              if (worker == null && settings != null && settings.run()) {
+              if (engine == null && settings != null && settings.run()) {
                 throw new IllegalStateException("the job workers are not running");
               }
             }));
@@ -243,38 +222,15 @@ public final class Jobs implements Plugin {
     table = new JobTable(database);
     settings = read.on(database.dialect());
     if (!settings.run()) return;
-    JobStore store = new JobStore(database.dataSource(), database.dialect());
-    OpsBridge bridge = ops;
-    Worker.Runner runner = bridge == null ? this::execute : c -> bridge.traced(c, this::execute);
-    Worker w = new Worker(store, settings, runner, this::ran, table::paused);
-    if (bridge != null) w.onTick(() -> bridge.queues(table.queues(System.currentTimeMillis())));
-    worker = w;
-    w.start();
-    if (database.dialect() == Dialect.POSTGRESQL) {
-      var pool = database.pool();
-      Listener l = new Listener(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), w::wake);
-      l.start();
-      listener = l;
-    }
-    Recurring r = new Recurring(schedules, table, this::fire);
-    r.start();
-    recurring = r;
+    engine =
+        Engine.start(
+            database, table, settings, ops, this::execute, this::ran, schedules, this::fire);
   }
 
-  private volatile OpsBridge ops;
-  private String dashboardPath;
-  private String dashboardRole;
-  private volatile Listener listener;
-  private volatile Recurring recurring;
-
   private void stopWorkers() {
-    Recurring r = recurring;
-    if (r != null) r.close();
-    Worker w = worker;
-    if (w != null) w.close();
-    worker = null;
-    Listener l = listener;
-    if (l != null) l.close();
+    Engine e = engine;
+    engine = null;
+    if (e != null) e.stop();
   }
 
   private void fire(Recurring.Entry e, long slot) {
@@ -369,8 +325,8 @@ public final class Jobs implements Plugin {
                 options.concurrencyKey().orElse(null),
                 ops != null ? OpsBridge.traceparent() : null,
                 options.after()));
-    Worker w = worker;
-    if (w != null && !db.inTransaction()) w.wake();
+    Engine e = engine;
+    if (e != null && !db.inTransaction()) e.wake();
     return id;
   }
 
@@ -394,8 +350,8 @@ public final class Jobs implements Plugin {
   /** Runs failed job {@code id} again with fresh attempts; false when it is not failed. */
   public boolean retry(long id) {
     boolean done = table().retry(id, System.currentTimeMillis());
-    Worker w = worker;
-    if (done && w != null) w.wake();
+    Engine e = engine;
+    if (done && e != null) e.wake();
     return done;
   }
 
@@ -412,8 +368,8 @@ public final class Jobs implements Plugin {
   /** Lets workers claim jobs of {@code queue} again. */
   public void resume(String queue) {
     table().pause(queue, false);
-    Worker w = worker;
-    if (w != null) w.wake();
+    Engine e = engine;
+    if (e != null) e.wake();
   }
 
   private JobTable table() {

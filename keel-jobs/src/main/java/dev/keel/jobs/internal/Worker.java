@@ -40,6 +40,8 @@ public final class Worker implements AutoCloseable {
     void ran(Claimed job, String outcome, long startDelayMs, long runNanos);
   }
 
+  private static final long MAX_BUFFERED_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
   private final String owner = UUID.randomUUID().toString();
   private final JobStore store;
   private final JobSettings settings;
@@ -49,7 +51,7 @@ public final class Worker implements AutoCloseable {
   private final Semaphore wake = new Semaphore(0);
   private final AtomicInteger inflight = new AtomicInteger();
   private final Map<Long, Thread> running = new ConcurrentHashMap<>();
-  private final LinkedBlockingQueue<Claimed> buffer = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Held> buffer = new LinkedBlockingQueue<>();
   private final List<Thread> slots = new ArrayList<>();
   private final LinkedBlockingQueue<Done> finished = new LinkedBlockingQueue<>();
   private final ScheduledExecutorService timers =
@@ -58,6 +60,8 @@ public final class Worker implements AutoCloseable {
   private int reaps; // on the timer thread only
   private volatile boolean releasing; // set when shutdown interrupts the jobs still running
   private volatile boolean keyedSeen = true; // look for keyed jobs until a round finds none
+  private volatile int capacity; // jobs held (running or buffered); adapts, see dispatch()
+  private volatile boolean starved; // a slot found the buffer empty since the last claim
   private Thread dispatcher;
   private Thread completer;
 
@@ -74,7 +78,11 @@ public final class Worker implements AutoCloseable {
     this.paused = paused;
   }
 
+  /** A claimed job waiting in the local buffer since {@code at} (nanoTime). */
+  private record Held(Claimed job, long at) {}
+
   public void start() {
+    capacity = settings.workers() + settings.prefetch();
     guard(
         "analyzing the job table",
         () -> {
@@ -139,24 +147,28 @@ public final class Worker implements AutoCloseable {
   }
 
   /**
-   * Keeps the local buffer filled: claims in batches up to {@code workers + prefetch} jobs held
-   * (running or buffered), so that a claim's round trip serves several jobs.
+   * Keeps the local buffer filled: claims in batches up to {@code capacity} jobs held (running or
+   * buffered), so that a claim's round trip serves several jobs. The capacity starts at {@code
+   * workers + prefetch} and adapts: it doubles (up to {@link #maxCapacity}) when a slot found the
+   * buffer empty while a full batch was being claimed (short jobs: the round trip is the limit),
+   * and halves back when a job waited long in the buffer (long jobs: another instance could have
+   * run it). With {@code prefetch} 0 it stays at {@code workers}.
    */
   private void dispatch() {
-    int capacity = settings.workers() + settings.prefetch();
-    int minBatch = Math.max(1, capacity / 3); // refill when a third is free: fewer round trips
     long poll = settings.pollInterval().toMillis();
     while (!stopping) {
       try {
+        int cap = capacity;
         int held = inflight.get() + buffer.size();
-        int want = capacity - held;
-        if (want < minBatch && held > 0) {
+        int want = cap - held;
+        if (want < Math.max(1, cap / 3) && held > 0) { // refill when a third is free
           await(poll);
           continue;
         }
         long now = now();
         long leaseUntil = now + settings.lease().toMillis();
         List<String> off = paused.get();
+        starved = false;
         List<Claimed> got = store.claim(owner, want, now, leaseUntil, settings.queues(), off);
         if (got.size() < want && keyedSeen) {
           List<Claimed> keyed = store.claimKeyed(owner, now, leaseUntil, settings.queues(), off);
@@ -164,7 +176,11 @@ public final class Worker implements AutoCloseable {
           got = new ArrayList<>(got);
           got.addAll(keyed);
         }
-        buffer.addAll(got);
+        long at = System.nanoTime();
+        for (Claimed c : got) buffer.add(new Held(c, at));
+        if (got.size() >= want && starved && settings.prefetch() > 0) {
+          capacity = Math.min(maxCapacity(), cap * 2);
+        }
         if (got.isEmpty()) {
           await(poll);
           keyedSeen = true; // a keyed job may have become runnable meanwhile
@@ -177,19 +193,32 @@ public final class Worker implements AutoCloseable {
     }
   }
 
+  /** The most jobs one instance holds when they are short: 16 per worker, at least the start. */
+  private int maxCapacity() {
+    return Math.max(settings.workers() + settings.prefetch(), 16 * settings.workers());
+  }
+
   /** One of the {@code workers} slots: runs buffered jobs one after the other. */
   private void slot() {
     while (!stopping) {
-      Claimed c;
-      try {
-        c = buffer.poll(100, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        continue; // a late timeout interrupt of the previous job; stop() sets stopping first
+      Held h = buffer.poll();
+      if (h == null) {
+        starved = true;
+        try {
+          h = buffer.poll(100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          continue; // a late timeout interrupt of the previous job; stop() sets stopping first
+        }
+        if (h == null) continue;
       }
-      if (c == null) continue;
+      // a job that waited in the buffer for longer than a claim takes: hold fewer
+      int base = settings.workers() + settings.prefetch();
+      if (capacity > base && System.nanoTime() - h.at() > MAX_BUFFERED_NANOS) {
+        capacity = Math.max(base, capacity / 2);
+      }
       inflight.incrementAndGet();
       try {
-        run(c);
+        run(h.job());
       } finally {
         inflight.decrementAndGet();
         wake();
@@ -354,9 +383,10 @@ public final class Worker implements AutoCloseable {
 
   /** Claimed jobs no slot started: back to the queue, the attempt not counted. */
   private void releaseBuffered() {
-    List<Claimed> left = new ArrayList<>();
+    List<Held> left = new ArrayList<>();
     buffer.drainTo(left);
-    for (Claimed c : left) {
+    for (Held h : left) {
+      Claimed c = h.job();
       guard("releasing a job", () -> store.release(owner, new Done(c.id(), c.attempt()), now()));
     }
   }
