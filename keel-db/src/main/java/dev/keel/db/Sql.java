@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,21 +167,101 @@ public final class Sql {
 
   private int[] executeBatch(Connection c, Collection<?> rows) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
-      Map<String, Object> base = new HashMap<>(values);
       for (Object row : rows) {
-        Map<String, Object> v = new HashMap<>(base);
-        switch (row) {
-          case Map<?, ?> m -> m.forEach((k, x) -> v.put(k.toString(), x));
-          case Record r -> bindRecordInto(r, v);
-          default ->
-              throw new IllegalArgumentException(
-                  "batch rows must be maps or records, not " + row.getClass().getName());
-        }
-        bindAll(ps, v, null);
+        bindAll(ps, rowValues(row, "batch"), null, 1);
         ps.addBatch();
       }
       return ps.executeBatch();
     }
+  }
+
+  /**
+   * Runs this query once for each of {@code rows} and returns the single row of each run, in order.
+   * A row is a {@code Map<String, ?>} of parameter values, a record whose components name the
+   * parameters, or, when the statement has exactly one parameter, that parameter's value.
+   *
+   * <p>On PostgreSQL the runs are pipelined: up to {@value #PIPELINE} are sent together and
+   * answered together, one network round trip for them instead of one each; every run is still its
+   * own statement. Strict loading counts the call once. On SQLite the runs go one after another.
+   *
+   * <pre>{@code
+   * List<World> worlds = db.sql("select * from world where id = :id").oneEach(ids, World.class);
+   * }</pre>
+   *
+   * @throws RecordNotFoundException when a run finds no row
+   * @throws DatabaseException when a run finds more than one
+   */
+  public <T> List<T> oneEach(Collection<?> rows, Class<T> type) {
+    if (sql.hasExpandable()) {
+      throw new IllegalArgumentException(
+          "oneEach() cannot expand in (:list) parameters; bind a list with one() per run: "
+              + sql.source());
+    }
+    if (rows.isEmpty()) return List.of();
+    rowType = type;
+    @SuppressWarnings("unchecked") // each() maps every row to rowType, which is T
+    List<T> out = (List<T>) engine.statements().run(sql.source(), c -> each(c, rows));
+    return out;
+  }
+
+  /** How many runs of {@link #oneEach} share a round trip: bounded so that neither side blocks. */
+  static final int PIPELINE = 64;
+
+  private List<?> each(Connection c, Collection<?> rows) throws SQLException {
+    List<Map<String, Object>> params = new ArrayList<>(rows.size());
+    for (Object row : rows) params.add(rowValues(row, "oneEach"));
+    String single = sql.jdbc().strip();
+    if (single.endsWith(";")) single = single.substring(0, single.length() - 1);
+    // several statements in one text is how pgjdbc pipelines: one Parse/Bind/Execute each, one Sync
+    int chunk = engine.sqlDialect().pipelinesStatements() && single.indexOf(';') < 0 ? PIPELINE : 1;
+    List<Object> out = new ArrayList<>(params.size());
+    for (int from = 0; from < params.size(); from += chunk) {
+      int n = Math.min(chunk, params.size() - from);
+      String text = n == 1 ? single : String.join(";", Collections.nCopies(n, single));
+      try (PreparedStatement ps = c.prepareStatement(text)) {
+        int p = 1;
+        for (int i = 0; i < n; i++) p = bindAll(ps, params.get(from + i), null, p);
+        boolean rowsCame = ps.execute();
+        for (int i = 0; i < n; i++) {
+          if (!rowsCame) {
+            throw new DatabaseException("oneEach() runs queries that return rows: " + sql.source());
+          }
+          try (ResultSet rs = ps.getResultSet()) {
+            if (!rs.next()) throw new RecordNotFoundException("no row for: " + sql.source());
+            out.add(mapper(rowType, rs).map(rs));
+            if (rs.next()) {
+              throw new DatabaseException(
+                  "more than one row for a run of: " + sql.source() + "; narrow the where clause");
+            }
+          }
+          rowsCame = ps.getMoreResults();
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The parameter values of one run of {@link #batch} or {@link #oneEach}. */
+  private Map<String, Object> rowValues(Object row, String method) {
+    Map<String, Object> v = new HashMap<>(values);
+    switch (row) {
+      case Map<?, ?> m -> m.forEach((k, x) -> v.put(k.toString(), x));
+      case Record r -> bindRecordInto(r, v);
+      case null, default -> {
+        if (!method.equals("oneEach") || sql.names().stream().distinct().count() != 1) {
+          throw new IllegalArgumentException(
+              method
+                  + " rows must be maps or records"
+                  + (method.equals("oneEach")
+                      ? " (or values, for a statement with one parameter)"
+                      : "")
+                  + ", not "
+                  + (row == null ? "null" : row.getClass().getName()));
+        }
+        v.put(sql.names().getFirst(), row);
+      }
+    }
+    return v;
   }
 
   private void bindRecordInto(Record record, Map<String, Object> into) {
@@ -244,7 +325,7 @@ public final class Sql {
             ? c.prepareStatement(text, PreparedStatement.RETURN_GENERATED_KEYS)
             : c.prepareStatement(text);
     try {
-      bindAll(ps, values, counts);
+      bindAll(ps, values, counts, 1);
     } catch (SQLException | RuntimeException e) {
       ps.close();
       throw e;
@@ -252,10 +333,10 @@ public final class Sql {
     return ps;
   }
 
-  private void bindAll(PreparedStatement ps, Map<String, Object> v, int[] counts)
+  /** Binds {@code v} from parameter index {@code p}; returns the index after the last one. */
+  private int bindAll(PreparedStatement ps, Map<String, Object> v, int[] counts, int p)
       throws SQLException {
     List<String> names = sql.names();
-    int p = 1;
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
       if (!v.containsKey(name)) {
@@ -274,5 +355,6 @@ public final class Sql {
         Values.bind(ps, p++, value, engine.sqlDialect());
       }
     }
+    return p;
   }
 }

@@ -118,4 +118,67 @@ class SqlTest {
     assertThatThrownBy(() -> db.sql("select id from note").list(Note.class))
         .hasMessageContaining("record Note needs title (column title)");
   }
+
+  record TitleBody(String title, String body) {}
+
+  @BothDatabases
+  void oneEachRunsTheQueryPerRowInOrderAcrossPipelineChunks(TestDb t) {
+    notes(t);
+    Database db = t.db();
+    var rows = new java.util.ArrayList<NewNote>();
+    for (int i = 0; i < 150; i++) rows.add(new NewNote("n" + i, i % 2 == 0 ? "even" : "odd"));
+    db.sql("insert into note (title, body) values (:title, :body)").batch(rows);
+    var ids = new java.util.ArrayList<Long>();
+    for (long id = 150; id >= 1; id--) ids.add(id); // reversed, past two chunks of 64
+    ids.add(3L); // a repeated id is run again
+    List<Note> notes = db.sql("select * from note where id = :id;").oneEach(ids, Note.class);
+    assertThat(notes).hasSize(151);
+    assertThat(notes.getFirst().title()).isEqualTo("n149");
+    assertThat(notes.get(149).title()).isEqualTo("n0");
+    assertThat(notes.getLast().title()).isEqualTo("n2");
+    assertThat(notes.getLast().body()).contains("even");
+    assertThat(
+            db.sql("select title from note where title = :title and body = :body")
+                .oneEach(
+                    List.of(new TitleBody("n1", "odd"), Map.of("title", "n4", "body", "even")),
+                    String.class))
+        .containsExactly("n1", "n4");
+    assertThat(db.sql("select title from note where id = :id").oneEach(List.of(), String.class))
+        .isEmpty();
+  }
+
+  @BothDatabases
+  void oneEachFailsPreciselyAndLeavesTheConnectionUsable(TestDb t) {
+    notes(t);
+    Database db = t.db();
+    db.sql("insert into note (title, body) values ('a', 'x'), ('b', 'x')").update();
+    assertThatThrownBy(
+            () -> db.sql("select * from note where id = :id").oneEach(List.of(1L, 99L), Note.class))
+        .isInstanceOf(RecordNotFoundException.class)
+        .hasMessageContaining("select * from note where id = :id");
+    assertThatThrownBy(
+            () ->
+                db.sql("select title from note where body = :b")
+                    .oneEach(List.of("x"), String.class))
+        .isInstanceOf(DatabaseException.class)
+        .hasMessageContaining("more than one row");
+    assertThatThrownBy(
+            () ->
+                db.sql("select title from note where title = :t and body = :b")
+                    .oneEach(List.of("a"), String.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maps or records");
+    assertThatThrownBy(
+            () -> db.sql("select nope from note where id = :id").oneEach(List.of(1L), String.class))
+        .isInstanceOf(DatabaseException.class)
+        .hasMessageContaining("select nope from note");
+    assertThat(db.sql("select count(*) from note").one(Long.class)).isEqualTo(2L);
+    // inside a transaction the pipeline runs on the transaction's connection
+    List<String> titles =
+        db.transaction(
+            () ->
+                db.sql("select title from note where id = :id")
+                    .oneEach(List.of(2L, 1L), String.class));
+    assertThat(titles).containsExactly("b", "a");
+  }
 }

@@ -81,6 +81,11 @@ final class PostgresDialect extends SqlDialect {
   }
 
   @Override
+  public boolean pipelinesStatements() {
+    return true; // pgjdbc sends a multi-statement text as one Parse/Bind/Execute each, one Sync
+  }
+
+  @Override
   String poolNote() {
     return "";
   }

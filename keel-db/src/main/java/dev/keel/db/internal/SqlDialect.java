@@ -97,6 +97,14 @@ public abstract sealed class SqlDialect permits SqliteDialect, PostgresDialect {
    */
   abstract ColumnReader reader(Class<?> raw, Type type);
 
+  /**
+   * Whether several statements in one prepared text are sent together and answered together (one
+   * round trip), so that {@code Sql.oneEach} pipelines its runs.
+   */
+  public boolean pipelinesStatements() {
+    return false;
+  }
+
   // ---------------------------------------------------------------- errors
 
   /** The kind of constraint {@code e} reports as broken, or null when it is another error. */
