@@ -1,6 +1,7 @@
 package dev.keel.core;
 
 import dev.keel.core.internal.ListenFailure;
+import dev.keel.core.internal.StartupDefaults;
 import dev.keel.core.internal.http.ErrorMapper;
 import dev.keel.core.internal.http.Pipeline;
 import dev.keel.core.internal.http.ResultEncoder;
@@ -40,6 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Keel implements Routes {
   private static final Logger log = LoggerFactory.getLogger(Keel.class);
+
+  static {
+    StartupDefaults.apply(); // before any Netty class loads
+  }
 
   private final Config config;
   private final RouteRegistry registry = new RouteRegistry(this::checkOpen);
