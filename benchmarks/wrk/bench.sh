@@ -3,7 +3,12 @@
 #
 #   bench.sh [--reps N] [--duration 10s] [--only-entries keel,netty,...] [--out docs/benchmarks.md]
 #            [--tests plaintext,json,db,queries,updates,cached-queries,fortunes]
-#            [--warmup 5s] [--warmup-rounds 6]
+#            [--warmup 5s] [--warmup-rounds 6] [--heap 64m]
+#
+# --heap SIZE runs every Java server with -XmxSIZE (no -Xms) instead of the fixed 256 MiB heap, so
+# that RSS shows the framework and not how much heap G1 was allowed to commit (footprint runs; the
+# smallest heap at which each server still passes its load is found by min-heap.sh beside this).
+# RSS is read twice: idle (1 s after the first 200, before any load) and after warm-up and all runs.
 #
 # Per repetition it goes round-robin over the servers (so machine noise is spread over all of
 # them): start one server, time start-up (process start -> first 200 on /plaintext), validate its
@@ -32,6 +37,7 @@ WARMUP=5s         # length of one warm-up round
 WARMUP_ROUNDS=6   # max rounds per endpoint; stops earlier once two rounds agree within 5 %
 ONLY=""
 OUT=""
+HEAP=""
 TEST_GROUPS="plaintext,json,db,queries,updates,cached-queries,fortunes" # --tests""
 PORT="${BENCH_PORT:-8080}"
 WRK_THREADS=2
@@ -127,6 +133,8 @@ while [[ $# -gt 0 ]]; do
     --only=*|--only-entries=*) ONLY="${1#*=}"; shift ;;
     --tests) TEST_GROUPS="${2:?--tests needs a value}"; shift 2 ;;
     --tests=*) TEST_GROUPS="${1#*=}"; shift ;;
+    --heap) HEAP="${2:?--heap needs a value}"; shift 2 ;;
+    --heap=*) HEAP="${1#*=}"; shift ;;
     --out) OUT="${2:?--out needs a value}"; shift 2 ;;
     --out=*) OUT="${1#*=}"; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -138,6 +146,11 @@ done
 [[ "$WARMUP" =~ ^[0-9]+[smh]?$ ]] || die "--warmup must look like 5s, got '$WARMUP'"
 [[ "$WARMUP_ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--warmup-rounds must be a positive integer"
 [[ -n "$OUT" && "$OUT" != /* ]] && OUT="$PWD/$OUT"
+if [[ -n "$HEAP" ]]; then
+  [[ "$HEAP" =~ ^[0-9]+[kmgKMG]$ ]] || die "--heap must look like 64m, got '$HEAP'"
+  [[ -n "${BENCH_JVM_OPTS:-}" ]] && die "--heap and BENCH_JVM_OPTS exclude each other; put -Xmx in BENCH_JVM_OPTS"
+  JVM_OPTS="-Xmx$HEAP -XX:+UseG1GC --enable-native-access=ALL-UNNAMED"
+fi
 
 # --tests: which test groups; TESTS = the selected rows of ALL_TESTS, in catalogue order.
 TEST_GROUPS=${TEST_GROUPS//cached,/cached-queries,}; [[ "$TEST_GROUPS" == *,cached ]] && TEST_GROUPS="${TEST_GROUPS%,cached},cached-queries"
@@ -478,6 +491,9 @@ bench_server() {
   fi
   log "rep $rep/$REPS: $name: up in ${STARTUP_MS} ms (pid $SERVER_PID)"
   record "$name" startup "$rep" "$STARTUP_MS"
+  sleep 1 # let start-up's stragglers (JIT, lazy init on the first request) settle
+  rss=$(rss_mib "$SERVER_PID")
+  [[ -n "$rss" ]] && record "$name" rss_idle "$rep" "$rss"
 
   if [[ -z "${VALIDATED[$name]+x}" ]]; then
     if ! out=$(validate "$name"); then
@@ -609,7 +625,8 @@ report() {
     IFS='|' read -r id group path conns depth title <<<"$t"
     table "p99_$id" "p99 latency: $title" "ms$([[ $depth -gt 1 ]] && echo ", per pipelined batch")" p99 lower "$group"
   done
-  table rss "Memory: RSS after the runs" "MiB (VmRSS, read after warm-up and all runs)" rss lower
+  table rss_idle "Memory: RSS at idle" "MiB (VmRSS, 1 s after the first 200, before any load; JVM flags: \`$JVM_OPTS\`)" rss lower
+  table rss "Memory: RSS after the runs" "MiB (VmRSS, read after warm-up and all runs; JVM flags: \`$JVM_OPTS\`)" rss lower
   if [[ -s "$NOTES" ]]; then
     echo "### Notes"
     echo
