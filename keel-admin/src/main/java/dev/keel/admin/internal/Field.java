@@ -76,14 +76,16 @@ public record Field(
     OTHER
   }
 
-  static Field of(RecordComponent c, boolean key, boolean version, boolean readOnly) {
-    Class<?> raw = c.getType();
+  static Field of(RecordComponent component, boolean key, boolean version, boolean readOnly) {
+    Annotations c = new Annotations(component);
+    Class<?> raw = component.getType();
     boolean optional = raw == Optional.class;
-    Class<?> value = optional ? optionalOf(c.getGenericType()) : box(raw);
+    Class<?> value = optional ? optionalOf(component.getGenericType()) : box(raw);
     Kind kind = kind(value, c.isAnnotationPresent(Email.class));
     boolean required =
         !key
             && !optional
+            && kind != Kind.CHECKBOX
             && (raw.isPrimitive()
                 || c.isAnnotationPresent(NotNull.class)
                 || c.isAnnotationPresent(NotBlank.class)
@@ -98,8 +100,8 @@ public record Field(
             ? Arrays.stream(value.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList()
             : List.of();
     return new Field(
-        c.getName(),
-        label(c.getName()),
+        component.getName(),
+        label(component.getName()),
         value,
         raw.isPrimitive(),
         optional,
@@ -132,7 +134,7 @@ public record Field(
     return Kind.OTHER;
   }
 
-  private static OptionalLong min(RecordComponent c) {
+  private static OptionalLong min(Annotations c) {
     Min min = c.getAnnotation(Min.class);
     if (min != null) return OptionalLong.of(min.value());
     DecimalMin dmin = c.getAnnotation(DecimalMin.class);
@@ -142,7 +144,7 @@ public record Field(
     return OptionalLong.empty();
   }
 
-  private static OptionalLong max(RecordComponent c) {
+  private static OptionalLong max(Annotations c) {
     Max max = c.getAnnotation(Max.class);
     if (max != null) return OptionalLong.of(max.value());
     DecimalMax dmax = c.getAnnotation(DecimalMax.class);
@@ -169,10 +171,40 @@ public record Field(
     return Object.class;
   }
 
+  /**
+   * A component's annotations: Jakarta's constraints do not target record components, so Java puts
+   * them on the component's private field (and accessor); both are read.
+   */
+  static final class Annotations {
+    private final RecordComponent component;
+    private final java.lang.reflect.Field field;
+
+    Annotations(RecordComponent component) {
+      this.component = component;
+      java.lang.reflect.Field f;
+      try {
+        f = component.getDeclaringRecord().getDeclaredField(component.getName());
+      } catch (NoSuchFieldException e) {
+        f = null;
+      }
+      this.field = f;
+    }
+
+    <A extends java.lang.annotation.Annotation> A getAnnotation(Class<A> type) {
+      A a = component.getAnnotation(type);
+      return a != null || field == null ? a : field.getAnnotation(type);
+    }
+
+    boolean isAnnotationPresent(Class<? extends java.lang.annotation.Annotation> type) {
+      return getAnnotation(type) != null;
+    }
+  }
+
   static String label(String name) {
     StringBuilder b = new StringBuilder();
     for (char ch : name.toCharArray()) {
-      if (Character.isUpperCase(ch)) b.append(' ').append(Character.toLowerCase(ch));
+      if (Character.isUpperCase(ch) && !b.isEmpty())
+        b.append(' ').append(Character.toLowerCase(ch));
       else b.append(ch);
     }
     String s = b.toString();

@@ -48,17 +48,19 @@ public final class Model<T extends Record> {
     check(type, names, options.listColumns(), "list");
     check(type, names, options.searchFields(), "search");
     boolean hasIdAnnotation =
-        Arrays.stream(components).anyMatch(c -> c.isAnnotationPresent(Id.class));
+        Arrays.stream(components)
+            .anyMatch(c -> new Field.Annotations(c).isAnnotationPresent(Id.class));
     List<Field> all = new ArrayList<>();
     Field k = null;
     for (RecordComponent c : components) {
       // the same rule as keel-db's repositories: @Id, else the component named id
-      boolean isKey = hasIdAnnotation ? c.isAnnotationPresent(Id.class) : c.getName().equals("id");
+      Field.Annotations a = new Field.Annotations(c);
+      boolean isKey = hasIdAnnotation ? a.isAnnotationPresent(Id.class) : c.getName().equals("id");
       Field f =
           Field.of(
               c,
               isKey,
-              c.isAnnotationPresent(Version.class),
+              a.isAnnotationPresent(Version.class),
               options.readOnlyFields().contains(c.getName()));
       all.add(f);
       if (isKey) k = f;

@@ -366,9 +366,9 @@ public final class Pages {
           "Invalid id",
           "'"
               + raw
-              + "' is not a "
-              + m.label().toLowerCase(java.util.Locale.ROOT)
-              + " id: "
+              + "' is not a valid id for "
+              + m.label()
+              + ": "
               + e.getMessage()
               + ". Nothing was changed.");
     }
