@@ -223,6 +223,15 @@ public final class RepositorySql<T> {
         return col + " in " + marks;
       }
       case CONTAINS -> {
+        if (c.raw() != String.class
+            && !c.type().getTypeName().equals("java.util.Optional<java.lang.String>")) {
+          throw new IllegalArgumentException(
+              "filter "
+                  + f.column()
+                  + " CONTAINS needs a String column, not "
+                  + c.type().getTypeName()
+                  + "; compare it with EQ or a range instead");
+        }
         if (!(f.value() instanceof String text)) {
           throw new IllegalArgumentException(
               "filter " + f.column() + " CONTAINS needs a String, not " + describe(f.value()));
