@@ -270,4 +270,22 @@ class AdminTest {
       assertThat(t.articles().count()).isZero();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void eachPageRunsTheSameFewStatementsWhateverTheNumberOfRows(Dialect dialect) {
+    try (var t = new TestApp(dialect)) {
+      t.client.get("/admin").send();
+      var ann = t.admin();
+      Article first = t.articles().insert(article("First", 1));
+      int small = t.statements.during(() -> ann.get("/admin/article?q=i&sort=-likes"));
+      for (int i = 0; i < 40; i++) t.articles().insert(article("Item " + i, i));
+      int full = t.statements.during(() -> ann.get("/admin/article?q=i&sort=-likes&page=2"));
+      assertThat(small).isEqualTo(2); // one count, one page
+      assertThat(full).isEqualTo(2);
+      assertThat(t.statements.during(() -> ann.get("/admin"))).isEqualTo(1);
+      assertThat(t.statements.during(() -> ann.get("/admin/article/" + first.id()))).isEqualTo(1);
+      assertThat(t.statements.during(() -> ann.get("/admin/article/abc"))).isZero();
+    }
+  }
 }

@@ -23,11 +23,12 @@ final class TestApp implements AutoCloseable {
   final Keel app;
   final Database database;
   final TestClient client;
+  final Statements statements = new Statements();
 
   TestApp(Dialect dialect) {
     db = TestDatabase.create(dialect);
     Sessions sessions = Sessions.builder(new MemorySessionStore()).build();
-    database = Database.create();
+    database = Database.builder().wrapDataSource(statements::wrap).build();
     app =
         Keel.create(
                 Config.builder()
