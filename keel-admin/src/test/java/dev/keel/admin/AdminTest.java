@@ -75,6 +75,11 @@ class AdminTest {
       TestResponse dashboard = ann.get("/admin");
       assertThat(dashboard.status()).isEqualTo(200);
       assertThat(dashboard.header("Content-Type").orElseThrow()).startsWith("text/html");
+      assertThat(dashboard.header("Content-Security-Policy")).contains("default-src 'self'");
+      assertThat(dashboard.header("X-Frame-Options")).isPresent();
+      TestResponse css = ann.get("/admin/_static/admin.css");
+      assertThat(css.header("Content-Type").orElseThrow()).startsWith("text/css");
+      assertThat(css.text()).contains(".error{");
       assertThat(dashboard.text())
           .contains("href=\"/admin/article\">Article</a>")
           .contains(">0</td>");
