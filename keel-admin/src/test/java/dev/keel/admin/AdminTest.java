@@ -288,9 +288,60 @@ class AdminTest {
       int full = t.statements.during(() -> ann.get("/admin/article?q=i&sort=-likes&page=2"));
       assertThat(small).isEqualTo(2); // one count, one page
       assertThat(full).isEqualTo(2);
-      assertThat(t.statements.during(() -> ann.get("/admin"))).isEqualTo(1);
+      assertThat(t.statements.during(() -> ann.get("/admin"))).isEqualTo(2); // a count per model
       assertThat(t.statements.during(() -> ann.get("/admin/article/" + first.id()))).isEqualTo(1);
       assertThat(t.statements.during(() -> ann.get("/admin/article/abc"))).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void choicesUuidsDecimalsInstantsAndEmailsAreParsedStrictly(Dialect dialect) {
+    try (var t = new TestApp(dialect)) {
+      var ann = t.admin();
+      assertThat(ann.get("/admin/product/new").text())
+          .contains("<select id=\"f-status\" name=\"status\" required>")
+          .contains("<option>ON_SALE</option>")
+          .contains("type=\"email\" name=\"contact\"")
+          .contains("type=\"datetime-local\" name=\"availableAt\"");
+      var bad = new HashMap<String, String>();
+      bad.put("name", "Lamp");
+      bad.put("status", "SOLD");
+      bad.put("code", "not-a-uuid");
+      bad.put("price", "12,50");
+      bad.put("contact", "nobody");
+      bad.put("stock", "4.5");
+      bad.put("availableAt", "tomorrow");
+      TestResponse invalid = ann.post("/admin/product/new", bad);
+      assertThat(invalid.status()).isEqualTo(422);
+      assertThat(invalid.text())
+          .contains("id=\"e-status\">Choose one of DRAFT, ON_SALE, RETIRED.")
+          .contains("id=\"e-code\">Enter a UUID such as 00000000-0000-0000-0000-000000000001;")
+          .contains("id=\"e-price\">Enter a number; '12,50' is not one.")
+          .contains("id=\"e-stock\">Enter a whole number, e.g. 42; '4.5' is not one.")
+          .contains("id=\"e-availableAt\">Enter a date as 2026-05-01T14:30 (UTC for instants);");
+      var fixed = new HashMap<>(bad);
+      fixed.put("status", "ON_SALE");
+      fixed.put("code", "123e4567-e89b-12d3-a456-426614174000");
+      fixed.put("price", "0.00");
+      fixed.put("stock", "");
+      fixed.put("availableAt", "2026-05-01T14:30:15");
+      TestResponse constraints = ann.post("/admin/product/new", fixed);
+      assertThat(constraints.status()).isEqualTo(422);
+      assertThat(constraints.text())
+          .contains("id=\"e-contact\">Must be a well-formed email address.")
+          .contains("id=\"e-price\">Must be greater than or equal to 0.01.");
+      fixed.put("contact", "lamps@example.com");
+      fixed.put("price", "12.50");
+      assertThat(ann.post("/admin/product/new", fixed).status()).isEqualTo(303);
+      Product p = t.database.repository(Product.class).findAll().getFirst();
+      assertThat(p.status()).isEqualTo(Product.Status.ON_SALE);
+      assertThat(p.price()).isEqualByComparingTo("12.50");
+      assertThat(p.stock()).isEmpty();
+      assertThat(p.availableAt()).isEqualTo(Instant.parse("2026-05-01T14:30:15Z"));
+      assertThat(ann.get("/admin/product/" + p.id()).text())
+          .contains("value=\"2026-05-01T14:30:15\"")
+          .contains("<option selected>ON_SALE</option>");
     }
   }
 }

@@ -49,7 +49,8 @@ final class TestApp implements AutoCloseable {
                             m.list("title", "likes", "published", "createdAt")
                                 .search("title", "body")
                                 .readOnly("createdAt")
-                                .pageSize(10)))
+                                .pageSize(10))
+                    .register(Product.class))
             .post(
                 "/login/{id}",
                 ctx -> {

@@ -62,8 +62,7 @@ public final class Binder {
       } else if (f.readOnly()) {
         values[i] = existing.isPresent() ? model.value(existing.get(), i) : fresh(f);
       } else {
-        String raw = f.kind() == Field.Kind.CHECKBOX ? form.field(f.name()).orElse("") : null;
-        raw = raw != null ? raw : form.field(f.name()).orElse("");
+        String raw = form.field(f.name()).orElse("");
         text.put(f.name(), raw);
         try {
           values[i] = parse(f, raw);
@@ -83,11 +82,29 @@ public final class Binder {
     }
     for (ConstraintViolation<T> v : VALIDATOR.validate(record)) {
       String name = v.getPropertyPath().iterator().next().getName();
-      errors.putIfAbsent(name == null ? "" : name, capitalize(v.getMessage()) + ".");
+      errors.putIfAbsent(name == null ? "" : name, capitalize(message(v)) + ".");
     }
     return errors.isEmpty()
         ? new Bound<>(Optional.of(record), Map.of(), text)
         : new Bound<>(Optional.empty(), errors, text);
+  }
+
+  private static final java.util.regex.Pattern CONDITIONAL =
+      java.util.regex.Pattern.compile("\\$\\{(\\w+) == true \\? '([^']*)' : '([^']*)'}");
+
+  /**
+   * The violation's message. The interpolator runs without EL (as keel-web's does), so the one form
+   * Hibernate Validator's own messages use, {@code ${inclusive == true ? 'a' : 'b'}} (in
+   * {@code @DecimalMin}/{@code @DecimalMax}), is resolved here from the constraint's attributes.
+   */
+  private static String message(ConstraintViolation<?> v) {
+    Map<String, Object> attributes = v.getConstraintDescriptor().getAttributes();
+    return CONDITIONAL
+        .matcher(v.getMessage())
+        .replaceAll(
+            m ->
+                java.util.regex.Matcher.quoteReplacement(
+                    Boolean.TRUE.equals(attributes.get(m.group(1))) ? m.group(2) : m.group(3)));
   }
 
   /** A value as a form input or a list cell shows it. */
