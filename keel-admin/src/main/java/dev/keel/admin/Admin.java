@@ -136,7 +136,8 @@ public final class Admin implements Plugin {
     Database db = app.plugin(Database.class).orElseThrow();
     Map<String, Model<?>> models = new LinkedHashMap<>();
     for (Registration<?> r : registrations) add(models, db, r);
-    Pages pages = new Pages(path, Map.copyOf(models), Views.precompiled());
+    Pages pages =
+        new Pages(path, Map.copyOf(models), Views.precompiled("dev.keel.admin.internal.templates"));
     byte[] css = resource("admin.css");
     app.group(
         path,

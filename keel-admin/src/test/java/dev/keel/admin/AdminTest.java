@@ -186,6 +186,16 @@ class AdminTest {
       assertThat(invalid.text()).contains("id=\"e-title\">Must not be blank.");
       assertThat(t.articles().find(a.id()).orElseThrow().title()).isEqualTo("Draft");
 
+      var tampered = new HashMap<>(form("Final", "9"));
+      tampered.put("_version", "x1");
+      TestResponse altered = ann.post(path, tampered);
+      assertThat(altered.status()).isEqualTo(422);
+      assertThat(altered.text())
+          .contains(
+              "The form's version field is missing or altered ('x1'); reload the page and apply"
+                  + " the change again. Nothing was saved.");
+      assertThat(t.articles().find(a.id()).orElseThrow().title()).isEqualTo("Draft");
+
       var good = new HashMap<>(form("Final", "9"));
       good.put("_version", "0");
       good.put("id", "999"); // a tampered key in the form is ignored: the path names the row

@@ -53,7 +53,8 @@ class ReadmeExampleTest {
         ctx -> {
           // check the password here (keel-security's PasswordHasher), then:
           sessions.login(ctx, Principal.of("ann").withRoles("admin"));
-          ctx.status(303).header("Location", ctx.query("next").orElse("/admin"));
+          String next = ctx.query("next").orElse("/admin"); // a local path only: no open redirect
+          ctx.status(303).header("Location", next.matches("/[^/\\\\].*") ? next : "/admin");
           return "";
         });
     return app;
@@ -81,6 +82,9 @@ class ReadmeExampleTest {
         assertThat(anonymous.status()).isEqualTo(303);
         assertThat(anonymous.header("Location")).contains("/login?next=%2Fadmin%2Farticle");
         TestResponse login = client.post("/login?next=%2Fadmin%2Farticle").send();
+        assertThat(login.header("Location")).contains("/admin/article");
+        assertThat(client.post("/login?next=%2F%2Fevil.example").send().header("Location"))
+            .contains("/admin");
         String cookie = login.headers().get("set-cookie").getFirst();
         String session = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
         TestResponse form = client.get("/admin/article/new").cookie("keel_session", session).send();

@@ -57,7 +57,12 @@ public final class Binder {
         try {
           values[i] = convertInt(f, Long.parseLong(v.strip()));
         } catch (NumberFormatException e) {
-          errors.put(f.name(), "The form lost its version field; reload the page and try again.");
+          // shown at the top of the form: the version has no input of its own
+          errors.put(
+              "",
+              "The form's version field is missing or altered ('"
+                  + shorten(v)
+                  + "'); reload the page and apply the change again. Nothing was saved.");
         }
       } else if (f.readOnly()) {
         values[i] = existing.isPresent() ? model.value(existing.get(), i) : fresh(f);

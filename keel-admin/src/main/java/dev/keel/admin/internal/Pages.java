@@ -42,7 +42,7 @@ public final class Pages {
         links.add(new Ui.ModelLink(m.label(), base + "/" + m.slug(), m.repository().count()));
       }
     }
-    return views.render("keeladmin/dashboard", new Ui.Dashboard(chrome(ctx, "Admin"), links));
+    return views.render("dashboard", new Ui.Dashboard(chrome(ctx, "Admin"), links));
   }
 
   public Object list(Context ctx) {
@@ -85,7 +85,7 @@ public final class Pages {
       out.add(new Ui.Row(href + "/" + enc(Binder.text(m.key(), m.value(row, m.key()))), cells));
     }
     return views.render(
-        "keeladmin/list",
+        "list",
         new Ui.ListPage(
             chrome(ctx, m.label()),
             m.label(),
@@ -240,7 +240,7 @@ public final class Pages {
         row.map(r -> href + "/" + enc(Binder.text(m.key(), m.value(r, m.key()))));
     Principal p = Access.principal(ctx);
     return views.render(
-        "keeladmin/form",
+        "form",
         new Ui.FormPage(
             chrome(ctx, m.label()),
             row.isEmpty()
@@ -304,7 +304,7 @@ public final class Pages {
       summary.add(input(f, Binder.text(f, m.value(row.get(), f)), ""));
     }
     return views.render(
-        "keeladmin/delete",
+        "delete",
         new Ui.DeletePage(
             chrome(ctx, m.label()),
             "Delete "
@@ -389,8 +389,7 @@ public final class Pages {
   }
 
   public View message(Context ctx, String heading, String text, String back) {
-    return views.render(
-        "keeladmin/message", new Ui.Message(chrome(ctx, heading), heading, text, back));
+    return views.render("message", new Ui.Message(chrome(ctx, heading), heading, text, back));
   }
 
   private Chrome chrome(Context ctx, String title) {
