@@ -36,6 +36,8 @@ public final class Query {
       GT,
       GE,
       LIKE,
+      /** Case-insensitive substring of a text column; {@code %} and {@code _} match themselves. */
+      CONTAINS,
       IN,
       IS_NULL,
       IS_NOT_NULL
@@ -55,14 +57,21 @@ public final class Query {
   }
 
   private final List<Filter> filters;
+  private final List<List<Filter>> anyOf;
   private final List<Order> orders;
   private final int limit;
   private final long offset;
   private final Optional<Record> after;
 
   private Query(
-      List<Filter> filters, List<Order> orders, int limit, long offset, Optional<Record> after) {
+      List<Filter> filters,
+      List<List<Filter>> anyOf,
+      List<Order> orders,
+      int limit,
+      long offset,
+      Optional<Record> after) {
     this.filters = List.copyOf(filters);
+    this.anyOf = List.copyOf(anyOf);
     this.orders = List.copyOf(orders);
     this.limit = limit;
     this.offset = offset;
@@ -71,7 +80,7 @@ public final class Query {
 
   /** Every row, in key order, no limit. */
   public static Query all() {
-    return new Query(List.of(), List.of(), 0, 0, Optional.empty());
+    return new Query(List.of(), List.of(), List.of(), 0, 0, Optional.empty());
   }
 
   /** Adds {@code column = value}. */
@@ -83,14 +92,24 @@ public final class Query {
   public Query where(String column, Filter.Op op, Object value) {
     var list = new ArrayList<>(filters);
     list.add(new Filter(column, op, value));
-    return new Query(list, orders, limit, offset, after);
+    return new Query(list, anyOf, orders, limit, offset, after);
+  }
+
+  /**
+   * Adds a condition that holds when at least one of {@code alternatives} holds (an SQL {@code or}
+   * in parentheses), e.g. a search over several columns. An empty list matches nothing.
+   */
+  public Query whereAny(List<Filter> alternatives) {
+    var list = new ArrayList<>(anyOf);
+    list.add(List.copyOf(alternatives));
+    return new Query(filters, list, orders, limit, offset, after);
   }
 
   /** Adds a sort key. */
   public Query orderBy(String column, boolean descending) {
     var list = new ArrayList<>(orders);
     list.add(new Order(column, descending));
-    return new Query(filters, list, limit, offset, after);
+    return new Query(filters, anyOf, list, limit, offset, after);
   }
 
   /**
@@ -115,13 +134,13 @@ public final class Query {
     if (n < 1 || n > 10_000) {
       throw new IllegalArgumentException("limit: " + n + " (expected: 1..10000)");
     }
-    return new Query(filters, orders, n, offset, after);
+    return new Query(filters, anyOf, orders, n, offset, after);
   }
 
   /** Skips {@code n} rows (offset paging; prefer {@link #after} for deep pages). */
   public Query offset(long n) {
     if (n < 0) throw new IllegalArgumentException("offset: " + n + " (expected: >= 0)");
-    return new Query(filters, orders, limit, n, after);
+    return new Query(filters, anyOf, orders, limit, n, after);
   }
 
   /**
@@ -129,11 +148,16 @@ public final class Query {
    * as the last sort key, so the order is total). Sort columns must not be null.
    */
   public Query after(Record lastRow) {
-    return new Query(filters, orders, limit, offset, Optional.of(lastRow));
+    return new Query(filters, anyOf, orders, limit, offset, Optional.of(lastRow));
   }
 
   public List<Filter> filters() {
     return filters;
+  }
+
+  /** The groups added by {@link #whereAny}, each of which must have one filter that holds. */
+  public List<List<Filter>> anyOf() {
+    return anyOf;
   }
 
   public List<Order> orders() {

@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * temporary folder is removed when the application stops.
  */
 public final class Views implements Plugin, AutoCloseable {
+  /** The package of precompiled template classes, jte-maven-plugin's default. */
+  public static final String DEFAULT_PACKAGE = "gg.jte.generated.precompiled";
+
   /** Where templates are read from when reloading, unless {@code keel.views.directory} says. */
   public static final String DEFAULT_DIRECTORY = "src/main/jte";
 
@@ -60,14 +63,20 @@ public final class Views implements Plugin, AutoCloseable {
 
   private volatile Path directory; // null: precompiled; decided by create() at install
   private final boolean fromConfig;
+  private final String packageName; // of precompiled template classes
   private volatile Loaded loaded; // made on first render or at start, whichever comes first
 
   /** The engine, and for reloading the folder of compiled classes that {@link #close} removes. */
   private record Loaded(TemplateEngine engine, Optional<Path> classDirectory) {}
 
   private Views(Path directory, boolean fromConfig) {
+    this(directory, fromConfig, DEFAULT_PACKAGE);
+  }
+
+  private Views(Path directory, boolean fromConfig, String packageName) {
     this.directory = directory;
     this.fromConfig = fromConfig;
+    this.packageName = packageName;
   }
 
   /**
@@ -95,6 +104,19 @@ public final class Views implements Plugin, AutoCloseable {
    */
   public static Views precompiled() {
     return new Views(null, false);
+  }
+
+  /**
+   * Templates precompiled into package {@code packageName} (jte-maven-plugin's {@code packageName}
+   * setting), whatever the configuration says: how a library such as keel-admin ships its own
+   * templates apart from the application's.
+   */
+  public static Views precompiled(String packageName) {
+    if (!packageName.matches("[a-zA-Z_$][\\w$]*(\\.[a-zA-Z_$][\\w$]*)*")) {
+      throw new IllegalArgumentException(
+          "packageName: '" + packageName + "' (expected: a Java package name)");
+    }
+    return new Views(null, false, packageName);
   }
 
   /**
@@ -157,15 +179,17 @@ public final class Views implements Plugin, AutoCloseable {
     if (l == null) {
       synchronized (this) {
         l = loaded;
-        if (l == null) loaded = l = load(directory);
+        if (l == null) loaded = l = load(directory, packageName);
       }
     }
     return l.engine();
   }
 
-  private static Loaded load(Path directory) {
+  private static Loaded load(Path directory, String packageName) {
     if (directory == null) {
-      return new Loaded(TemplateEngine.createPrecompiled(ContentType.Html), Optional.empty());
+      return new Loaded(
+          TemplateEngine.createPrecompiled(null, ContentType.Html, null, packageName),
+          Optional.empty());
     }
     Path classes;
     try {

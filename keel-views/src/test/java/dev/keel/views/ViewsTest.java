@@ -67,6 +67,19 @@ class ViewsTest {
   }
 
   @Test
+  void precompiledTemplatesAreFoundInTheirPackage() {
+    assertThat(Views.precompiled(Views.DEFAULT_PACKAGE).render("hello", "x").renderToString())
+        .contains("Hello, x!");
+    assertThatThrownBy(
+            () -> Views.precompiled("dev.keel.none").render("hello", "x").renderToString())
+        .isInstanceOf(ViewException.class)
+        .hasMessageContaining("template 'hello.jte' is not among the precompiled templates");
+    assertThatThrownBy(() -> Views.precompiled("not a package"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("packageName: 'not a package' (expected: a Java package name)");
+  }
+
+  @Test
   void severalNamedParamsAndLayoutsWork() {
     Views views = Views.precompiled();
     View view = views.render("page.jte", Map.of("title", "Ünïcode & co", "items", List.of("a<")));

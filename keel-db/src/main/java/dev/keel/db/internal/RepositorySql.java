@@ -185,41 +185,75 @@ public final class RepositorySql<T> {
 
   private List<String> conditions(Query query, List<Object> params) {
     List<String> out = new ArrayList<>();
-    for (Query.Filter f : query.filters()) {
-      Component c = component(f.column(), "filter");
-      String col = quote(c);
-      switch (f.op()) {
-        case IS_NULL -> out.add(col + " is null");
-        case IS_NOT_NULL -> out.add(col + " is not null");
-        case IN -> {
-          if (!(f.value() instanceof Collection<?> values)) {
-            throw new IllegalArgumentException(
-                "filter " + f.column() + " IN needs a collection, not " + describe(f.value()));
-          }
-          if (values.isEmpty()) {
-            out.add("1 = 0");
-          } else {
-            StringJoiner marks = new StringJoiner(", ", "(", ")");
-            for (Object v : values) {
-              check(c, v);
-              marks.add("?");
-              params.add(v);
-            }
-            out.add(col + " in " + marks);
-          }
-        }
-        default -> {
-          check(c, f.value());
-          if (f.value() == null || f.value() instanceof Optional<?> o && o.isEmpty()) {
-            throw new IllegalArgumentException(
-                "filter " + f.column() + " " + f.op() + " null matches nothing; use Op.IS_NULL");
-          }
-          out.add(col + " " + operator(f.op()) + " ?");
-          params.add(f.value());
-        }
+    for (Query.Filter f : query.filters()) out.add(condition(f, params));
+    for (List<Query.Filter> group : query.anyOf()) {
+      if (group.isEmpty()) {
+        out.add("1 = 0");
+        continue;
       }
+      StringJoiner any = new StringJoiner(" or ", "(", ")");
+      for (Query.Filter f : group) any.add(condition(f, params));
+      out.add(any.toString());
     }
     return out;
+  }
+
+  private String condition(Query.Filter f, List<Object> params) {
+    Component c = component(f.column(), "filter");
+    String col = quote(c);
+    switch (f.op()) {
+      case IS_NULL -> {
+        return col + " is null";
+      }
+      case IS_NOT_NULL -> {
+        return col + " is not null";
+      }
+      case IN -> {
+        if (!(f.value() instanceof Collection<?> values)) {
+          throw new IllegalArgumentException(
+              "filter " + f.column() + " IN needs a collection, not " + describe(f.value()));
+        }
+        if (values.isEmpty()) return "1 = 0";
+        StringJoiner marks = new StringJoiner(", ", "(", ")");
+        for (Object v : values) {
+          check(c, v);
+          marks.add("?");
+          params.add(v);
+        }
+        return col + " in " + marks;
+      }
+      case CONTAINS -> {
+        if (c.raw() != String.class
+            && !c.type().getTypeName().equals("java.util.Optional<java.lang.String>")) {
+          throw new IllegalArgumentException(
+              "filter "
+                  + f.column()
+                  + " CONTAINS needs a String column, not "
+                  + c.type().getTypeName()
+                  + "; compare it with EQ or a range instead");
+        }
+        if (!(f.value() instanceof String text)) {
+          throw new IllegalArgumentException(
+              "filter " + f.column() + " CONTAINS needs a String, not " + describe(f.value()));
+        }
+        String escaped =
+            text.toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        params.add("%" + escaped + "%");
+        return "lower(" + col + ") like ? escape '\\'";
+      }
+      default -> {
+        check(c, f.value());
+        if (f.value() == null || f.value() instanceof Optional<?> o && o.isEmpty()) {
+          throw new IllegalArgumentException(
+              "filter " + f.column() + " " + f.op() + " null matches nothing; use Op.IS_NULL");
+        }
+        params.add(f.value());
+        return col + " " + operator(f.op()) + " ?";
+      }
+    }
   }
 
   private static String operator(Query.Filter.Op op) {
@@ -231,6 +265,7 @@ public final class RepositorySql<T> {
       case GT -> ">";
       case GE -> ">=";
       case LIKE -> "like";
+      case CONTAINS -> "like";
       case IN -> "in";
       case IS_NULL -> "is null";
       case IS_NOT_NULL -> "is not null";
