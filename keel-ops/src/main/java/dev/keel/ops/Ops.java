@@ -17,12 +17,14 @@ import dev.keel.ops.internal.JvmMetrics;
 import dev.keel.ops.internal.OpsSettings;
 import dev.keel.ops.internal.ServerTracing;
 import dev.keel.ops.internal.Telemetry;
+import dev.keel.ops.internal.VirtualThreadJfr;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,6 +58,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Ops implements Plugin {
   private static final Logger log = LoggerFactory.getLogger(Ops.class);
+  private static final Duration VIRTUAL_THREAD_METRICS_DELAY = Duration.ofSeconds(2);
 
   private final PrometheusMeterRegistry registry;
   private final Optional<OpenTelemetry> suppliedTelemetry;
@@ -64,6 +67,7 @@ public final class Ops implements Plugin {
   private volatile OpsSettings settings;
   private volatile Keel management;
   private volatile HealthEndpoints health;
+  private volatile VirtualThreadJfr virtualThreads; // null when off
 
   private Ops(Builder b) {
     this.registry =
@@ -132,7 +136,14 @@ public final class Ops implements Plugin {
     if (s.requestId()) app.useOutermost(RequestId.middleware());
     if (s.tracing()) app.useOutermost(new ServerTracing(openTelemetry()).middleware());
     if (s.metrics()) {
-      JvmMetrics.bind(registry, s.virtualThreadMetrics(), r -> app.onStop(r));
+      JvmMetrics.bind(registry, r -> app.onStop(r));
+      if (s.virtualThreadMetrics()) {
+        var vt = new VirtualThreadJfr(registry);
+        virtualThreads = vt;
+        // its JFR stream is no part of start-up: it starts once the first requests had the CPU
+        app.onStart(() -> vt.startLater(VIRTUAL_THREAD_METRICS_DELAY));
+        app.onStop(vt);
+      }
       app.useOutermost(new HttpMetrics(registry, s.histogram()).middleware());
     }
     if (s.accessLog()) app.useOutermost(AccessLog.middleware());
@@ -200,6 +211,8 @@ public final class Ops implements Plugin {
   }
 
   private String scrape(Context ctx) {
+    VirtualThreadJfr vt = virtualThreads;
+    if (vt != null) vt.start(); // a scrape before the delay still lists every meter
     String accept = ctx.header("Accept").orElse("");
     String type =
         accept.contains("application/openmetrics-text")

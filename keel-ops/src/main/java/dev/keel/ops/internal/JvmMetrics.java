@@ -9,22 +9,20 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.java21.instrument.binder.jdk.VirtualThreadMetrics;
 import java.util.function.Consumer;
 
 /**
  * Micrometer's JVM and process binders: memory pools, GC pauses, platform threads, class loading,
- * CPU, uptime, file descriptors, and (Micrometer's Java 21 binder, through JFR) virtual threads
- * pinned and virtual-thread submissions that failed.
+ * CPU, uptime, file descriptors. The virtual-thread metrics (through JFR) are {@link
+ * VirtualThreadJfr}'s, started after start-up.
  */
 public final class JvmMetrics {
   private JvmMetrics() {}
 
   /**
-   * @param onStop where binders that hold resources (GC listeners, a JFR stream) are closed
+   * @param onStop where binders that hold resources (GC listeners) are closed
    */
-  public static void bind(
-      MeterRegistry registry, boolean virtualThreads, Consumer<AutoCloseable> onStop) {
+  public static void bind(MeterRegistry registry, Consumer<AutoCloseable> onStop) {
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -35,10 +33,5 @@ public final class JvmMetrics {
     var gc = new JvmGcMetrics();
     gc.bindTo(registry);
     onStop.accept(gc);
-    if (virtualThreads) {
-      var vt = new VirtualThreadMetrics();
-      vt.bindTo(registry);
-      onStop.accept(vt);
-    }
   }
 }
