@@ -113,6 +113,10 @@ public final class AotCache {
                           Jdk.tool("java"),
                           "-XX:AOTMode=create",
                           "-XX:AOTConfiguration=" + conf,
+                          // as in the training run: otherwise the JDK drops its archived module
+                          // graph ("Mismatched values for property
+                          // jdk.module.enable.native.access")
+                          "--enable-native-access=ALL-UNNAMED",
                           "-XX:AOTCache=" + work.resolve("app.aot"),
                           "-cp",
                           app.jar().toString()),
