@@ -11,8 +11,9 @@
 # disturbs much less than wall time. Then the process is killed. Prints the median, min and max of
 # both per server, the load average before and after, and the ratio of each median to Spring Boot's.
 #
-# The -aot variants use the JDK's AOT cache made by the normal build (`./keel package` writes
-# target/<app>.aot beside the jar; `./keel run`/`./keel demo` make the same file on first start).
+# The -aot variants use the JDK's AOT cache made by the normal build (`./keel run`/`./keel demo`
+# write target/<app>.aot on the first start after a build; `./keel package` makes its own,
+# target/package/app/<app>.aot, for the packaged runtime).
 # Conduit starts on a SQLite file whose migrations were applied (and demo data seeded) by one start
 # before the timed runs, as `./keel demo` leaves it: the timed runs have nothing to migrate.
 set -euo pipefail

@@ -42,18 +42,36 @@ public final class AotCache {
           "/nowhere");
 
   private final App app;
+  private final String javaTool;
+  private final Path jar;
   private final Path cache;
   private final Path jdkFile;
   private final Path failedFile;
   private final Path log;
 
   public AotCache(App app) {
+    this(app, Jdk.tool("java"), app.jar(), app.target().resolve(app.name() + ".aot"));
+  }
+
+  /**
+   * The cache of a packaged app ({@code keel package}): made with the packaged runtime's {@code
+   * java} and the packaged jar, whose paths the cache records; its log beside {@code cache}.
+   */
+  AotCache(App app, String java, Path jar, Path cache) {
     this.app = app;
-    Path target = app.target();
-    this.cache = target.resolve(app.name() + ".aot");
-    this.jdkFile = target.resolve(app.name() + ".aot.jdk");
-    this.failedFile = target.resolve(app.name() + ".aot.failed");
-    this.log = target.resolve(app.name() + ".aot.log");
+    this.javaTool = java;
+    this.jar = jar;
+    this.cache = cache;
+    String name = cache.getFileName().toString();
+    Path dir = cache.toAbsolutePath().getParent();
+    this.jdkFile = dir.resolve(name + ".jdk");
+    this.failedFile = dir.resolve(name + ".failed");
+    this.log = dir.resolve(name + ".log");
+  }
+
+  /** Trains and writes the cache now (for keel package); false when the training failed. */
+  boolean make(List<String> args) {
+    return train(args);
   }
 
   /** The JVM options that use the cache, making it first when it is missing or stale. */
@@ -85,12 +103,12 @@ public final class AotCache {
       work = Files.createTempDirectory("keel-aot-");
       Path conf = work.resolve("aotconf");
       var command = new ArrayList<String>();
-      command.add(Jdk.tool("java"));
+      command.add(javaTool);
       command.add("-XX:AOTMode=record");
       command.add("-XX:AOTConfiguration=" + conf);
       command.addAll(AppJvm.javaOpts());
       command.add("--enable-native-access=ALL-UNNAMED");
-      command.addAll(List.of("-jar", app.jar().toString()));
+      command.addAll(List.of("-jar", jar.toString()));
       command.addAll(args);
       command.add("--keel.server.port=0");
       process =
@@ -110,7 +128,7 @@ public final class AotCache {
               && Processes.runQuietly(
                       work,
                       List.of(
-                          Jdk.tool("java"),
+                          javaTool,
                           "-XX:AOTMode=create",
                           "-XX:AOTConfiguration=" + conf,
                           // as in the training run: otherwise the JDK drops its archived module
@@ -119,7 +137,7 @@ public final class AotCache {
                           "--enable-native-access=ALL-UNNAMED",
                           "-XX:AOTCache=" + work.resolve("app.aot"),
                           "-cp",
-                          app.jar().toString()),
+                          jar.toString()),
                       log)
                   == 0;
       if (made) {

@@ -80,15 +80,36 @@ final class PackageCommand implements Callable<Integer> {
         #!/bin/sh
         # Starts %1$s with the bundled runtime. Configure with KEEL_* variables; JAVA_OPTS for the JVM.
         # SIGTERM stops it gracefully (in-flight requests finish within keel.server.shutdown-grace).
+        # app/%1$s.aot, the JDK's AOT cache made by keel package, starts it faster; it holds the
+        # paths it was made with, so the JDK ignores it when the package was moved elsewhere.
         HERE=$(cd "$(dirname "$0")/.." && pwd)
-        exec "$HERE/runtime/bin/java" ${JAVA_OPTS:-} -jar "$HERE/app/%2$s" "$@"
+        AOT=""
+        [ -f "$HERE/app/%1$s.aot" ] && AOT="-XX:AOTCache=$HERE/app/%1$s.aot -Xlog:aot*=off,cds*=off"
+        exec "$HERE/runtime/bin/java" $AOT ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED \
+          -jar "$HERE/app/%2$s" "$@"
         """
             .formatted(app.name(), jar.getFileName()),
         StandardCharsets.UTF_8);
+    packageCache(app, out, jar);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     Console.info("packaged " + app.name() + " in " + out + " (modules: " + modules + ")");
     Console.info("start it with " + script);
     return 0;
+  }
+
+  /** Trains the AOT cache with the packaged runtime and jar, as the start script runs them. */
+  private static void packageCache(App app, Path out, Path jar) throws IOException {
+    Path cache = out.resolve("app").resolve(app.name() + ".aot");
+    var aot =
+        new AotCache(
+            app,
+            out.resolve("runtime/bin/java").toString(),
+            out.resolve("app").resolve(jar.getFileName()),
+            cache);
+    if (aot.make(List.of())) {
+      Files.deleteIfExists(cache.resolveSibling(app.name() + ".aot.jdk"));
+      Files.deleteIfExists(cache.resolveSibling(app.name() + ".aot.log"));
+    }
   }
 
   private static List<String> jdeps(List<String> jars) {
