@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * CSRF checks for cookie-authenticated unsafe requests (anything but GET, HEAD, OPTIONS, TRACE):
  * the browser's {@code Sec-Fetch-Site} must be {@code same-origin} or {@code none}, an {@code
- * Origin} must match {@code Host} or a trusted origin, and the session's token must come back in
- * {@code X-CSRF-Token} or a {@code _csrf} form field.
+ * Origin} must match {@code Host} or a trusted origin (an opaque {@code Origin: null} counts only
+ * beside a same-origin {@code Sec-Fetch-Site}), and the session's token must come back in {@code
+ * X-CSRF-Token} or a {@code _csrf} form field.
  */
 final class Csrf {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -40,12 +41,16 @@ final class Csrf {
 
   void check(Context ctx, Optional<Session> session) {
     if (!enabled || SAFE.contains(ctx.method())) return;
-    String site = ctx.header("Sec-Fetch-Site").map(Security::lower).orElse("same-origin");
+    Optional<String> fetchSite = ctx.header("Sec-Fetch-Site").map(Security::lower);
+    String site = fetchSite.orElse("same-origin");
     if (!site.equals("same-origin") && !site.equals("none")) {
       throw refused(ctx, "the request came from another site (Sec-Fetch-Site: " + site + ")");
     }
     Optional<String> origin = ctx.header("Origin").map(Security::lower);
-    if (origin.isPresent() && !sameOrigin(origin.get(), ctx.header("Host"))) {
+    // Browsers send "Origin: null" for a same-origin form POST when the page's Referrer-Policy is
+    // no-referrer (Keel's default); the browser's own Sec-Fetch-Site then carries the answer.
+    boolean opaqueButSameSite = origin.equals(Optional.of("null")) && fetchSite.isPresent();
+    if (origin.isPresent() && !opaqueButSameSite && !sameOrigin(origin.get(), ctx.header("Host"))) {
       if (!trustedOrigins.contains(origin.get())) {
         throw refused(
             ctx,

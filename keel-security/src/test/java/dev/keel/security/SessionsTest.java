@@ -252,6 +252,36 @@ class SessionsTest {
               .send();
       assertThat(foreignOrigin.status()).isEqualTo(403);
 
+      // Chromium's same-origin form POST under Referrer-Policy: no-referrer (Keel's default).
+      TestResponse opaqueSameSite =
+          client
+              .post("/notes")
+              .cookie("keel_session", session)
+              .header("Origin", "null")
+              .header("Sec-Fetch-Site", "same-origin")
+              .form(Map.of("text", "x", "_csrf", csrf))
+              .send();
+      assertThat(opaqueSameSite.status()).as(opaqueSameSite.text()).isEqualTo(200);
+
+      TestResponse opaqueUnknownSite = // e.g. a sandboxed frame in a browser without Fetch Metadata
+          client
+              .post("/notes")
+              .cookie("keel_session", session)
+              .header("Origin", "null")
+              .form(Map.of("text", "x", "_csrf", csrf))
+              .send();
+      assertThat(opaqueUnknownSite.status()).isEqualTo(403);
+
+      TestResponse opaqueCrossSite =
+          client
+              .post("/notes")
+              .cookie("keel_session", session)
+              .header("Origin", "null")
+              .header("Sec-Fetch-Site", "cross-site")
+              .form(Map.of("text", "x", "_csrf", csrf))
+              .send();
+      assertThat(opaqueCrossSite.status()).isEqualTo(403);
+
       TestResponse ok =
           client
               .post("/notes")
