@@ -31,7 +31,7 @@ class AdminSetupTest {
                 .build());
   }
 
-  private static void installWith(UnaryOperator<ModelOptions> options, String message) {
+  private static void installWith(UnaryOperator<ModelOptions<Article>> options, String message) {
     try (var db = TestDatabase.create(Dialect.SQLITE)) {
       Keel app = app(db, Map.of());
       assertThatThrownBy(() -> app.install(Admin.create().register(Article.class, options)))

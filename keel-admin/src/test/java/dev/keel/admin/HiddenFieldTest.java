@@ -75,8 +75,9 @@ class HiddenFieldTest {
                                   Account.class,
                                   m -> m.list("email", "passwordHash").hide("passwordHash"))))
           .hasMessage(
-              "Account.passwordHash is hidden: it cannot also be a list column or searched; remove"
-                  + " it from list(...)/search(...) or from hide(...)");
+              "Account.passwordHash is hidden: it cannot also be a list column, searched or"
+                  + " filtered; remove it from list(...)/search(...)/filters(...) or from"
+                  + " hide(...)");
       assertThatThrownBy(
               () ->
                   AdminSetupTest.app(db, Map.of())
