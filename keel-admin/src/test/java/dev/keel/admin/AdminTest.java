@@ -315,6 +315,14 @@ class AdminTest {
       assertThat(small).isEqualTo(2); // one count, one page
       assertThat(full).isEqualTo(2);
       assertThat(t.statements.during(() -> ann.get("/admin"))).isEqualTo(4); // a count per model
+      // keyset paging by the key, with filters: still one count and one page, and no OFFSET
+      int keyset =
+          t.statements.during(
+              () -> ann.get("/admin/article?published=no&after=" + (first.id() + 20)));
+      assertThat(keyset).isEqualTo(2);
+      assertThat(t.statements.sql.getLast().toLowerCase(java.util.Locale.ROOT))
+          .contains("limit")
+          .doesNotContain("offset");
       // the row and its audit history
       assertThat(t.statements.during(() -> ann.get("/admin/article/" + first.id()))).isEqualTo(2);
       assertThat(t.statements.during(() -> ann.get("/admin/article/abc"))).isZero();
