@@ -282,7 +282,11 @@ class AdminFeaturesTest {
       assertThat(form)
           .contains("<select id=\"f-articleId\" name=\"articleId\" required>")
           .contains("<option selected>" + a.id() + "</option>")
-          .contains("<option>" + b.id() + "</option>");
+          .contains("<option>" + b.id() + "</option>")
+          .contains(
+              "<a class=\"related\" href=\"/admin/article/"
+                  + a.id()
+                  + "\">Open this article id</a>");
       var tampered = Map.of("articleId", "999", "body", "x", "approved", "on");
       TestResponse r = ann.post("/admin/comment/new", tampered);
       assertThat(r.status()).isEqualTo(422);

@@ -149,6 +149,7 @@ public final class FormPages {
       String formError,
       String notice) {
     var inputs = new ArrayList<Ui.Input>();
+    var links = new LinkedHashMap<String, String>();
     String version = "";
     for (Field f : m.fields()) {
       String value =
@@ -168,6 +169,10 @@ public final class FormPages {
       }
       Model<?> target = m.links().relations().get(f.name());
       if (target != null && !f.readOnly()) in = relation(in, target);
+      String related = row.map(r -> Binder.text(f, m.value(r, f))).orElse("");
+      if (target != null && !related.isEmpty()) {
+        links.put(f.name(), site.href(target) + "/" + Site.enc(related));
+      }
       inputs.add(in);
     }
     Optional<String> self = row.map(r -> site.href(m, r));
@@ -191,6 +196,7 @@ public final class FormPages {
             notice,
             Access.can(p, m, "edit"),
             self.isPresent() && Access.can(p, m, "delete") ? self.get() + "/delete" : "",
+            links,
             history));
   }
 

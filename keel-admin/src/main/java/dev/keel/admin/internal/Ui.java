@@ -61,6 +61,7 @@ public final class Ui {
       List<String> choices,
       String error) {}
 
+  /** A create or edit form; {@code links} has the related row's page per relation field. */
   public record FormPage(
       Chrome chrome,
       String heading,
@@ -72,6 +73,7 @@ public final class Ui {
       String notice,
       boolean canEdit,
       String deleteHref,
+      java.util.Map<String, String> links,
       List<History> history) {}
 
   /**
