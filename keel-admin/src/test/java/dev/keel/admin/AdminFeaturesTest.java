@@ -273,6 +273,8 @@ class AdminFeaturesTest {
           .contains("<a href=\"/admin/article/" + a.id() + "\">" + a.id() + "</a>")
           .contains("<td>&lt;yes&gt;</td>") // the display, escaped
           .contains("<td>no</td>");
+      assertThat(ann.get("/admin/comment/" + c.id() + "/delete").text())
+          .contains("<dd>&lt;yes&gt;</dd>"); // the display on the delete page too
       String filtered = ann.get("/admin/comment?articleId=" + b.id()).text();
       assertThat(filtered).contains("1 rows").contains(">second</a>").doesNotContain(">first</a>");
       String approved = ann.get("/admin/comment?approved=yes").text();
