@@ -1,8 +1,11 @@
 package dev.keel.admin;
 
 import dev.keel.admin.internal.Access;
+import dev.keel.admin.internal.DeletePages;
+import dev.keel.admin.internal.FormPages;
+import dev.keel.admin.internal.ListPages;
 import dev.keel.admin.internal.Model;
-import dev.keel.admin.internal.Pages;
+import dev.keel.admin.internal.Site;
 import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
 import dev.keel.core.RenderedBody;
@@ -55,7 +58,7 @@ public final class Admin implements Plugin {
   private final List<Registration<?>> registrations = new ArrayList<>();
   private volatile boolean installed;
 
-  private record Registration<T extends Record>(Class<T> type, ModelOptions options) {}
+  private record Registration<T extends Record>(Class<T> type, ModelOptions<T> options) {}
 
   private Admin(String path, String loginPath, boolean fromConfig) {
     this.path = path;
@@ -107,7 +110,7 @@ public final class Admin implements Plugin {
    *
    * @throws IllegalStateException after {@link #install}
    */
-  public <T extends Record> Admin register(Class<T> type, UnaryOperator<ModelOptions> options) {
+  public <T extends Record> Admin register(Class<T> type, UnaryOperator<ModelOptions<T>> options) {
     Objects.requireNonNull(type, "type");
     if (installed) {
       throw new IllegalStateException(
@@ -115,7 +118,7 @@ public final class Admin implements Plugin {
               + type.getSimpleName()
               + " before installing Admin: its routes are built then");
     }
-    registrations.add(new Registration<>(type, options.apply(ModelOptions.defaults())));
+    registrations.add(new Registration<>(type, options.apply(ModelOptions.<T>defaults())));
     return this;
   }
 
@@ -136,22 +139,31 @@ public final class Admin implements Plugin {
     Database db = app.plugin(Database.class).orElseThrow();
     Map<String, Model<?>> models = new LinkedHashMap<>();
     for (Registration<?> r : registrations) add(models, db, r);
-    Pages pages =
-        new Pages(path, Map.copyOf(models), Views.precompiled("dev.keel.admin.internal.templates"));
+    Site site =
+        new Site(
+            path,
+            java.util.Collections.unmodifiableMap(models),
+            Views.precompiled("dev.keel.admin.internal.templates"),
+            db);
+    app.onStart(site::start); // after Database's own hook: the tables exist then
+    ListPages lists = new ListPages(site);
+    FormPages forms = new FormPages(site);
+    DeletePages deletes = new DeletePages(site);
     byte[] css = resource("admin.css");
     app.group(
         path,
         admin -> {
-          admin.use(Access.guard(loginPath, pages, path));
-          admin.get("", pages::dashboard);
+          admin.use(Access.guard(loginPath, site, path));
+          admin.get("", lists::dashboard);
           admin.get("/_static/admin.css", ctx -> css(css));
-          admin.get("/{model}", pages::list);
-          admin.get("/{model}/new", pages::createForm);
-          admin.post("/{model}/new", pages::create);
-          admin.get("/{model}/{id}", pages::edit);
-          admin.post("/{model}/{id}", pages::update);
-          admin.get("/{model}/{id}/delete", pages::confirmDelete);
-          admin.post("/{model}/{id}/delete", pages::delete);
+          admin.get("/{model}", lists::list);
+          admin.post("/{model}/_bulk", deletes::bulk);
+          admin.get("/{model}/new", forms::createForm);
+          admin.post("/{model}/new", forms::create);
+          admin.get("/{model}/{id}", forms::edit);
+          admin.post("/{model}/{id}", forms::update);
+          admin.get("/{model}/{id}/delete", deletes::confirmDelete);
+          admin.post("/{model}/{id}/delete", deletes::delete);
         });
   }
 

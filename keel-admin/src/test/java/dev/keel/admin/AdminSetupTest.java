@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class AdminSetupTest {
   record NoKey(String name) {}
 
-  private static Keel app(TestDatabase db, Map<String, String> extra) {
+  static Keel app(TestDatabase db, Map<String, String> extra) {
     var settings = new java.util.HashMap<>(Map.of("keel.db.url", db.url));
     settings.put("keel.db.migrations", "classpath:admin-test/migration");
     settings.putAll(extra);
@@ -31,7 +31,7 @@ class AdminSetupTest {
                 .build());
   }
 
-  private static void installWith(UnaryOperator<ModelOptions> options, String message) {
+  private static void installWith(UnaryOperator<ModelOptions<Article>> options, String message) {
     try (var db = TestDatabase.create(Dialect.SQLITE)) {
       Keel app = app(db, Map.of());
       assertThatThrownBy(() -> app.install(Admin.create().register(Article.class, options)))

@@ -135,16 +135,30 @@ class AdminTest {
       for (int i = 1; i <= 24; i++) t.articles().insert(article("Post " + i, i * 10));
       TestResponse list = ann.get("/admin/article");
       assertThat(list.status()).isEqualTo(200);
+      // sorted by the key (the default): keyset paging, ?after= the last key shown, no OFFSET
+      long tenth =
+          t.articles().findAll().stream()
+              .mapToLong(Article::id)
+              .sorted()
+              .skip(9)
+              .findFirst()
+              .orElseThrow();
       assertThat(list.text())
-          .contains("25 rows · page 1 of 3")
-          .contains("href=\"/admin/article?page=2\">next");
-      assertThat(ann.get("/admin/article?page=3").text())
-          .contains("page 3 of 3")
-          .contains("Post 24");
+          .contains("25 rows")
+          .doesNotContain("previous")
+          .contains("href=\"/admin/article?after=" + tenth + "\">next");
+      String second = ann.get("/admin/article?after=" + tenth).text();
+      assertThat(second).contains("href=\"/admin/article?before=" + (tenth + 1) + "\">previous");
+      String third = ann.get("/admin/article?after=" + (tenth + 10)).text();
+      assertThat(third).contains("Post 24").doesNotContain(">next<");
+      String back = ann.get("/admin/article?before=" + (tenth + 1)).text();
+      assertThat(back).contains(">Post 1</a>").doesNotContain("previous").contains(">next<");
+      assertThat(ann.get("/admin/article?after=abc").status()).isEqualTo(400);
 
       TestResponse search = ann.get("/admin/article?q=POST%201");
       assertThat(search.text())
-          .contains("11 rows · page 1 of 2")
+          .contains("11 rows")
+          .contains("href=\"/admin/article?q=POST%201&amp;after=") // the search stays
           .contains(">Post 1</a>")
           .contains(">Post 18</a>")
           .doesNotContain(">Post 2</a>");
@@ -156,8 +170,10 @@ class AdminTest {
       String sorted = ann.get("/admin/article?sort=-likes").text();
       assertThat(sorted.indexOf(">Post 24</a>")).isLessThan(sorted.indexOf(">Post 23</a>"));
       assertThat(sorted)
-          .contains(
-              "href=\"/admin/article?page=1&amp;sort=likes\">Likes</a> <span class=\"sort\">▼");
+          .contains("href=\"/admin/article?sort=likes\">Likes</a> <span class=\"sort\">▼");
+      assertThat(sorted)
+          .contains("25 rows · page 1 of 3")
+          .contains("?sort=-likes&amp;page=2\">next");
       String ascending = ann.get("/admin/article?sort=likes").text();
       assertThat(ascending.indexOf(">Hello &lt;b&gt;admin&lt;/b&gt;</a>"))
           .isLessThan(ascending.indexOf(">Post 1</a>"));
@@ -298,8 +314,17 @@ class AdminTest {
       int full = t.statements.during(() -> ann.get("/admin/article?q=i&sort=-likes&page=2"));
       assertThat(small).isEqualTo(2); // one count, one page
       assertThat(full).isEqualTo(2);
-      assertThat(t.statements.during(() -> ann.get("/admin"))).isEqualTo(2); // a count per model
-      assertThat(t.statements.during(() -> ann.get("/admin/article/" + first.id()))).isEqualTo(1);
+      assertThat(t.statements.during(() -> ann.get("/admin"))).isEqualTo(4); // a count per model
+      // keyset paging by the key, with filters: still one count and one page, and no OFFSET
+      int keyset =
+          t.statements.during(
+              () -> ann.get("/admin/article?published=no&after=" + (first.id() + 20)));
+      assertThat(keyset).isEqualTo(2);
+      assertThat(t.statements.sql.getLast().toLowerCase(java.util.Locale.ROOT))
+          .contains("limit")
+          .doesNotContain("offset");
+      // the row and its audit history
+      assertThat(t.statements.during(() -> ann.get("/admin/article/" + first.id()))).isEqualTo(2);
       assertThat(t.statements.during(() -> ann.get("/admin/article/abc"))).isZero();
     }
   }

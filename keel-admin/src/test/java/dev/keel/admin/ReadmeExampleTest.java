@@ -35,8 +35,12 @@ class ReadmeExampleTest {
       Instant createdAt,
       @Version int version) {}
 
+  /** {@code article_id} has a foreign key to {@code article}: a link, a select and a filter. */
+  public record Comment(@Id long id, long articleId, @NotBlank String text) {}
+
   static Keel app(Keel app) {
     Sessions sessions = Sessions.builder(new MemorySessionStore()).build();
+    Database db = Database.create();
     Admin admin =
         Admin.create() // pages under /admin; anonymous visitors go to /login?next=...
             .register(
@@ -44,10 +48,27 @@ class ReadmeExampleTest {
                 m ->
                     m.list("title", "published", "createdAt") // the list's columns
                         .search("title", "body") // the search box looks here
-                        .readOnly("createdAt")); // shown, never changed by a form
-    app.install(Database.create())
-        .install(Security.builder().sessions(sessions).build())
-        .install(admin);
+                        .filters("published", "createdAt") // yes/no; from/to dates
+                        .readOnly("createdAt") // shown, never changed by a form
+                        .display("published", v -> (Boolean) v ? "✔ live" : "draft")
+                        .action( // a bulk action on the ticked rows, audited, in a transaction
+                            "publish",
+                            "Publish",
+                            (rows, ctx) -> {
+                              for (Article a : rows) {
+                                db.repository(Article.class)
+                                    .update(
+                                        new Article(
+                                            a.id(),
+                                            a.title(),
+                                            a.body(),
+                                            true,
+                                            a.createdAt(),
+                                            a.version()));
+                              }
+                            }))
+            .register(Comment.class, m -> m.filters("articleId"));
+    app.install(db).install(Security.builder().sessions(sessions).build()).install(admin);
     app.post( // your login: any principal with role "admin" (or admin:article:view...) gets in
         "/login",
         ctx -> {
@@ -100,7 +121,46 @@ class ReadmeExampleTest {
         assertThat(created.status()).isEqualTo(303);
         TestResponse list =
             client.get("/admin/article?q=first").cookie("keel_session", session).send();
-        assertThat(list.text()).contains(">Hello</a>").contains("1 rows");
+        assertThat(list.text())
+            .contains(">Hello</a>")
+            .contains("1 rows")
+            .contains("<td>draft</td>");
+        TestResponse published =
+            client
+                .post("/admin/article/_bulk")
+                .cookie("keel_session", session)
+                .form(Map.of("_csrf", csrf, "action", "publish", "id", "1"))
+                .send();
+        assertThat(published.status()).isEqualTo(303);
+        assertThat(
+                client
+                    .get("/admin/article?published=yes")
+                    .cookie("keel_session", session)
+                    .send()
+                    .text())
+            .contains(">Hello</a>")
+            .contains("<td>✔ live</td>");
+        assertThat(client.get("/admin/article/1").cookie("keel_session", session).send().text())
+            .contains("<td>publish</td>") // the history, newest first
+            .contains("<b>published</b>: false → true")
+            .contains("<td>create</td>");
+        TestResponse comment =
+            client
+                .post("/admin/comment/new")
+                .cookie("keel_session", session)
+                .form(Map.of("_csrf", csrf, "articleId", "1", "text", "Nice"))
+                .send();
+        assertThat(comment.status()).isEqualTo(303);
+        assertThat(
+                client
+                    .get("/admin/comment?articleId=1")
+                    .cookie("keel_session", session)
+                    .send()
+                    .text())
+            .contains("<a href=\"/admin/article/1\">1</a>");
+        assertThat(
+                client.get("/admin/article/1/delete").cookie("keel_session", session).send().text())
+            .contains("1 Comment row will be deleted with it.");
       } finally {
         app.stop();
       }

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 /** Counts the statements prepared through a wrapped {@link DataSource}. */
 final class Statements {
   final AtomicInteger prepared = new AtomicInteger();
+  final java.util.List<String> sql = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   DataSource wrap(DataSource ds) {
     return (DataSource)
@@ -27,7 +28,10 @@ final class Statements {
             getClass().getClassLoader(),
             new Class<?>[] {Connection.class},
             (proxy, method, args) -> {
-              if (method.getName().startsWith("prepare")) prepared.incrementAndGet();
+              if (method.getName().startsWith("prepare")) {
+                prepared.incrementAndGet();
+                if (args != null && args[0] instanceof String text) sql.add(text);
+              }
               return invoke(c, method, args);
             });
   }

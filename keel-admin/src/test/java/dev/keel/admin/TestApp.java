@@ -48,9 +48,25 @@ final class TestApp implements AutoCloseable {
                         m ->
                             m.list("title", "likes", "published", "createdAt")
                                 .search("title", "body")
+                                .filters("published", "publishOn")
                                 .readOnly("createdAt")
+                                .action("publish", "Publish", this::publish)
+                                .action(
+                                    "fail",
+                                    "Fail half-way",
+                                    (rows, ctx) -> {
+                                      publish(rows, ctx);
+                                      throw new IllegalArgumentException("Nothing can be done.");
+                                    })
                                 .pageSize(10))
-                    .register(Product.class))
+                    .register(Product.class, m -> m.filters("status", "availableAt"))
+                    .register(
+                        Comment.class,
+                        m ->
+                            m.list("body", "articleId", "approved")
+                                .filters("approved", "articleId")
+                                .display("approved", v -> (Boolean) v ? "<yes>" : "no"))
+                    .register(Account.class, m -> m.hide("passwordHash").readOnly("createdAt")))
             .post(
                 "/login/{id}",
                 ctx -> {
@@ -62,6 +78,22 @@ final class TestApp implements AutoCloseable {
                   return Map.of("csrf", sessions.login(ctx, p).csrfToken());
                 });
     client = TestClient.inProcess(app);
+  }
+
+  private void publish(java.util.List<Article> rows, dev.keel.core.Context ctx) {
+    for (Article a : rows) {
+      articles()
+          .update(
+              new Article(
+                  a.id(),
+                  a.title(),
+                  a.body(),
+                  a.likes(),
+                  true,
+                  a.publishOn(),
+                  a.createdAt(),
+                  a.version()));
+    }
   }
 
   Repository<Article> articles() {

@@ -44,7 +44,7 @@ public final class Access {
    * page to come back to; principals with no admin role and no admin permission get 403; a refused
    * page becomes an HTML page with its status.
    */
-  public static Middleware guard(String login, Pages pages, String base) {
+  public static Middleware guard(String login, Site pages, String base) {
     return next ->
         ctx -> {
           if (Security.principal(ctx).isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.keel.admin.internal;
 
 import dev.keel.admin.ModelOptions;
+import dev.keel.db.Column;
 import dev.keel.db.Id;
 import dev.keel.db.Repository;
 import dev.keel.db.Version;
@@ -13,7 +14,9 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A registered record type: its fields (from the record's components and their constraints), its
@@ -30,12 +33,17 @@ public final class Model<T extends Record> {
   private final Field key;
   private final List<Field> listColumns;
   private final List<Field> searchFields;
+  private final List<Field> filters;
+  private final Map<String, Function<Object, String>> displays;
+  private final List<ModelOptions.Action<T>> actions;
+  private final String[] columns;
   private final int pageSize;
   private final Repository<T> repository;
+  private volatile Links links = Links.NONE;
   private final Constructor<T> constructor;
   private final Method[] accessors;
 
-  public Model(Class<T> type, Repository<T> repository, ModelOptions options) {
+  public Model(Class<T> type, Repository<T> repository, ModelOptions<T> options) {
     if (!type.isRecord()) throw new IllegalArgumentException(type + " is not a record");
     this.type = type;
     this.repository = repository;
@@ -47,6 +55,21 @@ public final class Model<T extends Record> {
     check(type, names, options.readOnlyFields(), "readOnly");
     check(type, names, options.listColumns(), "list");
     check(type, names, options.searchFields(), "search");
+    check(type, names, options.hiddenFields(), "hide");
+    check(type, names, options.filterFields(), "filters");
+    check(type, names, options.displays().keySet(), "display");
+    for (String n : options.hiddenFields()) {
+      if (options.listColumns().contains(n)
+          || options.searchFields().contains(n)
+          || options.filterFields().contains(n)) {
+        throw new IllegalArgumentException(
+            type.getSimpleName()
+                + "."
+                + n
+                + " is hidden: it cannot also be a list column, searched or filtered; remove it"
+                + " from list(...)/search(...)/filters(...) or from hide(...)");
+      }
+    }
     boolean hasIdAnnotation =
         Arrays.stream(components)
             .anyMatch(c -> new Field.Annotations(c).isAnnotationPresent(Id.class));
@@ -61,7 +84,16 @@ public final class Model<T extends Record> {
               c,
               isKey,
               a.isAnnotationPresent(Version.class),
-              options.readOnlyFields().contains(c.getName()));
+              options.readOnlyFields().contains(c.getName()),
+              options.hiddenFields().contains(c.getName()));
+      if (isKey && f.hidden()) {
+        throw new IllegalArgumentException(
+            "hide(\""
+                + c.getName()
+                + "\"): it is "
+                + type.getSimpleName()
+                + "'s key, which links its rows; remove it from hide(...)");
+      }
       all.add(f);
       if (isKey) k = f;
     }
@@ -75,7 +107,7 @@ public final class Model<T extends Record> {
     this.key = k;
     this.listColumns =
         options.listColumns().isEmpty()
-            ? fields.stream().filter(f -> !f.version()).limit(6).toList()
+            ? fields.stream().filter(f -> !f.version() && !f.hidden()).limit(6).toList()
             : options.listColumns().stream().map(this::field).toList();
     this.searchFields = options.searchFields().stream().map(this::field).toList();
     for (Field f : searchFields) {
@@ -87,6 +119,30 @@ public final class Model<T extends Record> {
                 + " is not a String: the admin searches text components only; remove it from"
                 + " search(...)");
       }
+    }
+    this.filters = options.filterFields().stream().map(this::field).toList();
+    for (Field f : filters) {
+      boolean ok =
+          switch (f.kind()) {
+            case CHECKBOX, CHOICE, DATE, DATETIME, INSTANT -> true;
+            case INTEGER, UUID, TEXT -> f.name().endsWith("Id");
+            default -> false;
+          };
+      if (!ok) {
+        throw new IllegalArgumentException(
+            type.getSimpleName()
+                + "."
+                + f.name()
+                + " cannot be a filter: filters are booleans, enums, dates and …Id relations;"
+                + " remove it from filters(...)");
+      }
+    }
+    this.displays = options.displays();
+    this.actions = options.actions();
+    this.columns = new String[components.length];
+    for (int i = 0; i < components.length; i++) {
+      Column c = new Field.Annotations(components[i]).getAnnotation(Column.class);
+      columns[i] = c != null ? c.value() : snake(components[i].getName());
     }
     this.pageSize = options.pageSize();
     try {
@@ -149,6 +205,41 @@ public final class Model<T extends Record> {
     return searchFields;
   }
 
+  public List<Field> filters() {
+    return filters;
+  }
+
+  public List<ModelOptions.Action<T>> actions() {
+    return actions;
+  }
+
+  /** The column of {@code f} as keel-db maps it: {@code @Column}, else snake_case. */
+  public String column(Field f) {
+    return columns[fields.indexOf(f)];
+  }
+
+  /** The foreign keys found at start: relations to other models and rows that refer to this. */
+  public Links links() {
+    return links;
+  }
+
+  void links(Links l) {
+    this.links = l;
+  }
+
+  /** A value as the list, a read-only field or the delete page shows it: the display, or text. */
+  public String show(Field f, Object value) {
+    Function<Object, String> d = displays.get(f.name());
+    Object v = value instanceof java.util.Optional<?> o ? o.orElse(null) : value;
+    if (d == null || v == null) return Binder.text(f, value);
+    return String.valueOf(d.apply(v));
+  }
+
+  /** The key of {@code row} as its URL shows it. */
+  public String id(T row) {
+    return Binder.text(key, value(row, key));
+  }
+
   public int pageSize() {
     return pageSize;
   }
@@ -162,6 +253,29 @@ public final class Model<T extends Record> {
         .filter(f -> f.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no component " + name));
+  }
+
+  /**
+   * keel-db's rule: {@code createdAt} → {@code created_at}; {@code HTTPServer} → {@code
+   * http_server}.
+   */
+  static String snake(String name) {
+    StringBuilder sb = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (Character.isUpperCase(ch)) {
+        boolean prevLower = i > 0 && !Character.isUpperCase(name.charAt(i - 1));
+        boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+        boolean prevUpper = i > 0 && Character.isUpperCase(name.charAt(i - 1));
+        if (i > 0 && (prevLower || (prevUpper && nextLower)) && name.charAt(i - 1) != '_') {
+          sb.append('_');
+        }
+        sb.append(Character.toLowerCase(ch));
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
   }
 
   /** The value of component {@code index} of {@code row}. */

@@ -16,22 +16,37 @@ public final class Ui {
   /** A list header: its sort link and whether the list is sorted by it now. */
   public record Column(String label, String sortHref, String sorted) {}
 
-  public record Row(String href, List<String> cells) {}
+  /** A list cell: its text and, for a relation, the related row's page. */
+  public record Cell(String text, String link) {}
+
+  public record Row(String id, String href, List<Cell> cells) {}
+
+  /** A select option or a bulk action: the value sent and the words shown. */
+  public record Choice(String value, String label) {}
+
+  /** A filter: {@code type} is select, dates (from/to) or id. */
+  public record FilterInput(
+      String name, String label, String type, List<String> options, String value, String to) {}
 
   public record ListPage(
       Chrome chrome,
       String label,
-      String newHref,
+      String href,
       boolean canEdit,
       boolean searchable,
       String q,
+      List<FilterInput> filters,
+      String sort,
       List<Column> columns,
       List<Row> rows,
-      long total,
-      int page,
-      int pages,
+      List<Choice> actions,
+      String notice,
+      String position,
       String prevHref,
       String nextHref) {}
+
+  /** One audit entry as the edit page shows it. */
+  public record History(String at, String who, String action, List<Audit.Change> changes) {}
 
   /** One form input; {@code type} is the HTML input type, or select/checkbox/readonly. */
   public record Input(
@@ -46,6 +61,7 @@ public final class Ui {
       List<String> choices,
       String error) {}
 
+  /** A create or edit form; {@code links} has the related row's page per relation field. */
   public record FormPage(
       Chrome chrome,
       String heading,
@@ -56,10 +72,24 @@ public final class Ui {
       String formError,
       String notice,
       boolean canEdit,
-      String deleteHref) {}
+      String deleteHref,
+      java.util.Map<String, String> links,
+      List<History> history) {}
 
+  /**
+   * A delete confirmation for one row or several: {@code ids} go back in the form; {@code
+   * consequences} say what the delete does to rows that refer to them; when {@code refused} the
+   * foreign keys forbid it and there is no button.
+   */
   public record DeletePage(
-      Chrome chrome, String heading, String action, String cancelHref, List<Input> summary) {}
+      Chrome chrome,
+      String heading,
+      String action,
+      String cancelHref,
+      List<Input> summary,
+      List<String> ids,
+      List<String> consequences,
+      boolean refused) {}
 
   public record Message(Chrome chrome, String heading, String text, String backHref) {}
 }

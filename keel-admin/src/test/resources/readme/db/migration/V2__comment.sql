@@ -1,0 +1,5 @@
+create table comment (
+  id         ${id},
+  article_id bigint not null references article (id) on delete cascade,
+  text       text not null
+);
