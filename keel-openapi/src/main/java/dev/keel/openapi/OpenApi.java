@@ -69,8 +69,9 @@ public final class OpenApi implements Plugin {
   private String version;
   private String authorization = "Bearer";
   private final java.lang.reflect.Type errorBody;
-  private volatile byte[] jsonBytes;
-  private volatile byte[] yamlBytes;
+  private ObjectNode document; // built at start (fails fast), written out at the first request
+  private byte[] jsonBytes;
+  private byte[] yamlBytes;
 
   private OpenApi(Builder b) {
     this.errorBody = b.errorBody;
@@ -178,7 +179,7 @@ public final class OpenApi implements Plugin {
           });
       app.get("/docs/{*path}", StaticFiles.classpath(root));
     }
-    app.onStart(this::json); // fail fast on a missing controller description
+    app.onStart(this::document); // fail fast on a missing controller description
   }
 
   private void authorizationScheme(String scheme) {
@@ -230,40 +231,39 @@ public final class OpenApi implements Plugin {
   }
 
   /** The document as JSON. */
-  public byte[] json() {
-    byte[] b = jsonBytes;
-    if (b == null) {
-      synchronized (this) {
-        if (jsonBytes == null) {
-          if (app == null)
-            throw new IllegalStateException("install the plugin first: app.install(openApi)");
-          if (securitySchemes.isEmpty() && !authorization.equalsIgnoreCase("Bearer")) {
-            authorizationScheme(authorization);
-          }
-          ObjectNode doc =
-              Document.build(
-                  title,
-                  version,
-                  app.services(RouteBinder.class).stream()
-                      .<Class<?>>map(RouteBinder::controller)
-                      .toList(),
-                  described,
-                  securitySchemes,
-                  errorBody,
-                  json);
-          jsonBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
-          yamlBytes = YAMLMapper.builder().build().writeValueAsBytes(doc);
-        }
-        b = jsonBytes;
-      }
+  public synchronized byte[] json() {
+    if (jsonBytes == null) {
+      jsonBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document());
     }
-    return b;
+    return jsonBytes;
   }
 
   /** The document as YAML. */
-  public byte[] yaml() {
-    json();
+  public synchronized byte[] yaml() {
+    if (yamlBytes == null) yamlBytes = YAMLMapper.builder().build().writeValueAsBytes(document());
     return yamlBytes;
+  }
+
+  /** Describes every controller once; writing it out waits for the first request (start-up). */
+  private synchronized ObjectNode document() {
+    if (document != null) return document;
+    if (app == null)
+      throw new IllegalStateException("install the plugin first: app.install(openApi)");
+    if (securitySchemes.isEmpty() && !authorization.equalsIgnoreCase("Bearer")) {
+      authorizationScheme(authorization);
+    }
+    document =
+        Document.build(
+            title,
+            version,
+            app.services(RouteBinder.class).stream()
+                .<Class<?>>map(RouteBinder::controller)
+                .toList(),
+            described,
+            securitySchemes,
+            errorBody,
+            json);
+    return document;
   }
 
   private String page() {
