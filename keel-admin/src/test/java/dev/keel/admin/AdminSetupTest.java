@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class AdminSetupTest {
   record NoKey(String name) {}
 
-  private static Keel app(TestDatabase db, Map<String, String> extra) {
+  static Keel app(TestDatabase db, Map<String, String> extra) {
     var settings = new java.util.HashMap<>(Map.of("keel.db.url", db.url));
     settings.put("keel.db.migrations", "classpath:admin-test/migration");
     settings.putAll(extra);

@@ -298,7 +298,7 @@ class AdminTest {
       int full = t.statements.during(() -> ann.get("/admin/article?q=i&sort=-likes&page=2"));
       assertThat(small).isEqualTo(2); // one count, one page
       assertThat(full).isEqualTo(2);
-      assertThat(t.statements.during(() -> ann.get("/admin"))).isEqualTo(2); // a count per model
+      assertThat(t.statements.during(() -> ann.get("/admin"))).isEqualTo(3); // a count per model
       assertThat(t.statements.during(() -> ann.get("/admin/article/" + first.id()))).isEqualTo(1);
       assertThat(t.statements.during(() -> ann.get("/admin/article/abc"))).isZero();
     }

@@ -50,7 +50,8 @@ final class TestApp implements AutoCloseable {
                                 .search("title", "body")
                                 .readOnly("createdAt")
                                 .pageSize(10))
-                    .register(Product.class))
+                    .register(Product.class)
+                    .register(Account.class, m -> m.hide("passwordHash").readOnly("createdAt")))
             .post(
                 "/login/{id}",
                 ctx -> {

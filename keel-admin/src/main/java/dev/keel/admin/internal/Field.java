@@ -42,6 +42,7 @@ import java.util.UUID;
  * @param key whether it is the record's key
  * @param version whether it is the {@code @Version} column
  * @param readOnly whether forms show it without changing it
+ * @param hidden whether it is never shown (and so never changed): {@code ModelOptions.hide}
  * @param choices an enum's constants, else empty
  */
 public record Field(
@@ -58,6 +59,7 @@ public record Field(
     boolean key,
     boolean version,
     boolean readOnly,
+    boolean hidden,
     List<String> choices) {
 
   /** Form inputs. */
@@ -76,7 +78,8 @@ public record Field(
     OTHER
   }
 
-  static Field of(RecordComponent component, boolean key, boolean version, boolean readOnly) {
+  static Field of(
+      RecordComponent component, boolean key, boolean version, boolean readOnly, boolean hidden) {
     Annotations c = new Annotations(component);
     Class<?> raw = component.getType();
     boolean optional = raw == Optional.class;
@@ -112,7 +115,8 @@ public record Field(
         max(c),
         key,
         version,
-        readOnly || key || version || kind == Kind.OTHER,
+        readOnly || hidden || key || version || kind == Kind.OTHER,
+        hidden,
         choices);
   }
 

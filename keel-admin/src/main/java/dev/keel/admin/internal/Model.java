@@ -47,6 +47,17 @@ public final class Model<T extends Record> {
     check(type, names, options.readOnlyFields(), "readOnly");
     check(type, names, options.listColumns(), "list");
     check(type, names, options.searchFields(), "search");
+    check(type, names, options.hiddenFields(), "hide");
+    for (String n : options.hiddenFields()) {
+      if (options.listColumns().contains(n) || options.searchFields().contains(n)) {
+        throw new IllegalArgumentException(
+            type.getSimpleName()
+                + "."
+                + n
+                + " is hidden: it cannot also be a list column or searched; remove it from"
+                + " list(...)/search(...) or from hide(...)");
+      }
+    }
     boolean hasIdAnnotation =
         Arrays.stream(components)
             .anyMatch(c -> new Field.Annotations(c).isAnnotationPresent(Id.class));
@@ -61,7 +72,16 @@ public final class Model<T extends Record> {
               c,
               isKey,
               a.isAnnotationPresent(Version.class),
-              options.readOnlyFields().contains(c.getName()));
+              options.readOnlyFields().contains(c.getName()),
+              options.hiddenFields().contains(c.getName()));
+      if (isKey && f.hidden()) {
+        throw new IllegalArgumentException(
+            "hide(\""
+                + c.getName()
+                + "\"): it is "
+                + type.getSimpleName()
+                + "'s key, which links its rows; remove it from hide(...)");
+      }
       all.add(f);
       if (isKey) k = f;
     }
@@ -75,7 +95,7 @@ public final class Model<T extends Record> {
     this.key = k;
     this.listColumns =
         options.listColumns().isEmpty()
-            ? fields.stream().filter(f -> !f.version()).limit(6).toList()
+            ? fields.stream().filter(f -> !f.version() && !f.hidden()).limit(6).toList()
             : options.listColumns().stream().map(this::field).toList();
     this.searchFields = options.searchFields().stream().map(this::field).toList();
     for (Field f : searchFields) {

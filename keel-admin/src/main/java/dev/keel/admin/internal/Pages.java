@@ -231,6 +231,7 @@ public final class Pages {
         version = row.map(r -> Binder.text(f, m.value(r, f))).orElse("");
         continue;
       }
+      if (f.hidden()) continue;
       if (f.key() && row.isEmpty()) continue;
       if (f.readOnly() && row.isEmpty()) continue;
       inputs.add(input(f, value, errors.getOrDefault(f.name(), "")));
