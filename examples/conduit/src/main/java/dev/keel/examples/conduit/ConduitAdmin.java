@@ -82,7 +82,10 @@ final class ConduitAdmin {
     return Admin.create()
         .register(
             User.class,
-            m -> m.list("username", "email", "admin").search("username", "email") /*HIDE*/)
+            m ->
+                m.list("username", "email", "admin")
+                    .search("username", "email")
+                    .hide("passwordHash"))
         .register(
             Article.class,
             m ->

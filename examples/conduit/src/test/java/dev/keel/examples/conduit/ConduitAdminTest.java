@@ -134,6 +134,24 @@ class ConduitAdminTest {
     TestResponse annForm = admin.get("/admin/users/" + annId);
     assertThat(annForm.status()).isEqualTo(200);
     assertThat(annForm.text()).contains("ann@example.com").doesNotContain("argon2");
+    // an edit with a forged hash changes the bio and keeps ann's password
+    TestResponse edited =
+        admin.post(
+            "/admin/users/" + annId,
+            Map.of(
+                "username", "ann",
+                "email", "ann@example.com",
+                "bio", "edited in the admin",
+                "image", "",
+                "passwordHash", "$forged"));
+    assertThat(edited.status()).as(edited.text()).isEqualTo(303);
+    TestResponse annLogin =
+        client
+            .post("/api/users/login")
+            .json(Map.of("user", Map.of("email", "ann@example.com", "password", Seed.PASSWORD)))
+            .send();
+    assertThat(annLogin.status()).as(annLogin.text()).isEqualTo(200);
+    assertThat(annLogin.json().at("/user/bio").asString()).isEqualTo("edited in the admin");
     assertThat(admin.get("/admin/article-tag?q=welcome").text()).contains("welcome");
     assertThat(admin.get("/admin/comment").text()).contains("Nice to meet you!");
 
@@ -171,7 +189,9 @@ class ConduitAdminTest {
     var admin = new Browser();
     TestResponse in = admin.signIn(Seed.ADMIN_EMAIL, Seed.PASSWORD, "//evil.example/x");
     assertThat(in.header("Location")).hasValue("/admin");
-    assertThat(admin.get("/admin").status()).isEqualTo(200); // the new session's CSRF token
+    assertThat(admin.get("/admin").status()).isEqualTo(200);
+    // a form page carries the new session's CSRF token (the admin's pages have no sign-out button)
+    assertThat(admin.get("/admin/article/new").status()).isEqualTo(200);
     TestResponse out = admin.post("/logout", Map.of());
     assertThat(out.status()).isEqualTo(303);
     assertThat(admin.get("/admin").status()).isEqualTo(303);
