@@ -139,6 +139,11 @@ class KeelNewTest {
    * session's cookie is a 303 and the post is listed; the cookie without the token is 403.
    */
   private static void postsPages(HttpClient http, int port) throws Exception {
+    // the admin comes with the web template and needs a sign-in
+    HttpResponse<String> admin = get(http, port, "/admin");
+    assertThat(admin.statusCode()).as(admin.body()).isEqualTo(303);
+    assertThat(admin.headers().firstValue("Location")).hasValue("/login?next=%2Fadmin");
+    assertThat(get(http, port, "/login?next=/admin").body()).contains("name=\"password\"");
     HttpResponse<String> list = get(http, port, "/posts");
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     assertThat(list.headers().firstValue("Content-Type"))

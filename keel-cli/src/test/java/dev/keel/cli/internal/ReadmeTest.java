@@ -63,6 +63,8 @@ class ReadmeTest {
                 + " the jar",
             "    var sessions = Sessions.from(app.config(), new MemorySessionStore());",
             "    var pages = new NotePages(db, views, sessions);",
+            "    var login = new AdminLogin(app.config(), views, sessions);",
+            "        .get(\"/login\", login::form)",
             "        .install(Security.builder().sessions(sessions).build()) // checks the forms'"
                 + " CSRF token",
             "        .post(\"/notes\", pages::create)")) {

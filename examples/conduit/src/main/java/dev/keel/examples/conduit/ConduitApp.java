@@ -6,9 +6,11 @@ import dev.keel.core.Problem;
 import dev.keel.db.Database;
 import dev.keel.openapi.OpenApi;
 import dev.keel.ops.Ops;
+import dev.keel.security.DbSessionStore;
 import dev.keel.security.Jwt;
 import dev.keel.security.Principal;
 import dev.keel.security.Security;
+import dev.keel.security.Sessions;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,12 +44,26 @@ public final class ConduitApp {
     var jobs = Mail.jobs(db); // the welcome mail and a nightly clean-up, on the same database
     app.install(jobs);
     var users = new Users(db, jwt, jobs);
-    app.install(Security.builder().jwt(jwt).accounts(users::exists).build()) // 401: no account
+    // the admin's browser sessions, in the database so that every instance knows them
+    var sessions = Sessions.from(config, new DbSessionStore(db));
+    var admin = new ConduitAdmin(db, sessions);
+    app.install(
+            Security.builder()
+                .jwt(jwt)
+                .sessions(sessions)
+                .accounts(p -> users.exists(p) && admin.stillAdmin(p)) // 401: no account
+                .build())
         .install(OpenApi.builder().errorBody(GenericErrorModel.class).build())
+        .install(ConduitAdmin.admin()) // /admin, for users whose admin column is true
         .errorBody(ConduitApp::errors);
+    app.get("/login", admin::form).post("/login", admin::login).post("/logout", admin::logout);
     var articles = new Articles(db);
     var comments = new Comments(db);
     app.controllers(users, new Profiles(db), articles, comments);
+    if (seed && config.isProd()) {
+      throw new IllegalStateException(
+          "--seed makes accounts with a published password (the demo's): not in the prod profile");
+    }
     // the database connects when the app starts, after its configuration is validated
     if (seed) app.onStart(() -> Seed.ifEmpty(db, jwt, users, articles, comments));
     return app;
@@ -81,6 +97,14 @@ public final class ConduitApp {
     if (seeded) {
       System.out.println(
           "    users: ann@example.com, bob@example.com (password " + Seed.PASSWORD + ")");
+      System.out.println(
+          "    admin: "
+              + app.url()
+              + "/admin  (sign in as "
+              + Seed.ADMIN_EMAIL
+              + ", password "
+              + Seed.PASSWORD
+              + ")");
     }
     System.out.println();
   }

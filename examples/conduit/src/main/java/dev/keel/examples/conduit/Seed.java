@@ -12,16 +12,20 @@ import dev.keel.security.Principal;
 import java.util.List;
 
 /**
- * Two users, three articles, a follow, a favorite and a comment for {@code ./keel demo}, written
- * through the controllers (so with the same rules as the API) when the database has no users.
+ * The admin's account ({@value #ADMIN_EMAIL}), and two users, three articles, a follow, a favorite
+ * and a comment for {@code ./keel demo}, written through the controllers (so with the same rules as
+ * the API) when the database has no users.
  */
 final class Seed {
   static final String PASSWORD = "conduit-demo";
+  static final String ADMIN_EMAIL = "admin@example.com";
 
   private Seed() {}
 
   static void ifEmpty(Database db, Jwt jwt, Users users, Articles articles, Comments comments) {
-    if (db.sql("select count(*) from users").one(Long.class) > 0) return;
+    boolean empty = db.sql("select count(*) from users").one(Long.class) == 0;
+    admin(db, jwt, users);
+    if (!empty) return;
     Principal ann = register(users, jwt, "ann");
     Principal bob = register(users, jwt, "bob");
     String welcome =
@@ -48,6 +52,18 @@ final class Seed {
         List.of("databases"));
     articles.favorite(welcome, bob);
     comments.create(welcome, new NewCommentRequest(new NewComment("Nice to meet you!")), bob);
+  }
+
+  /** The user {@value #ADMIN_EMAIL} with the Admin box ticked; made once, kept after. */
+  static void admin(Database db, Jwt jwt, Users users) {
+    String exists = "select count(*) from users where email = :email";
+    if (db.sql(exists).bind("email", ADMIN_EMAIL).one(Long.class) == 0) {
+      register(users, jwt, "admin");
+      db.sql("update users set admin = :yes where email = :email")
+          .bind("yes", true)
+          .bind("email", ADMIN_EMAIL)
+          .update();
+    }
   }
 
   private static Principal register(Users users, Jwt jwt, String name) {

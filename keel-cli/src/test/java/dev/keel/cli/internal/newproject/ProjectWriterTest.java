@@ -102,13 +102,20 @@ class ProjectWriterTest {
         .contains(
             "src/main/jte/notes.jte",
             "src/main/java/org/acme/shop/notes/NotePages.java",
+            "src/main/jte/login.jte",
+            "src/main/java/org/acme/shop/admin/AdminLogin.java",
             "src/main/java/org/acme/shop/App.java");
-    assertThat(read(shop, "pom.xml")).contains("keel-views").contains("jte-maven-plugin");
+    assertThat(read(shop, "pom.xml"))
+        .contains("keel-views")
+        .contains("keel-admin")
+        .contains("jte-maven-plugin");
     String app = read(shop, "src/main/java/org/acme/shop/App.java");
     assertThat(app)
         .contains(".get(\"/\", pages::index)")
         .contains("var sessions = Sessions.from(app.config(), new MemorySessionStore());")
         .contains(".install(Security.builder().sessions(sessions).build())")
+        .contains("Admin.create()")
+        .contains(".post(\"/login\", login::login)")
         .doesNotContain("Map.of");
     // what keel generate resource NAME --html needs: the variables views and sessions
     assertThat(

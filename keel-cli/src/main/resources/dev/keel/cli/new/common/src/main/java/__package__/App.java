@@ -2,6 +2,8 @@ package {{package}};
 
 import {{package}}.notes.NoteController;
 {{#web}}
+import {{package}}.admin.AdminLogin;
+import {{package}}.notes.Note;
 import {{package}}.notes.NotePages;
 {{/web}}
 import dev.keel.core.Keel;
@@ -9,6 +11,7 @@ import dev.keel.db.Database;
 import dev.keel.openapi.OpenApi;
 import dev.keel.ops.Ops;
 {{#web}}
+import dev.keel.admin.Admin;
 import dev.keel.security.MemorySessionStore;
 import dev.keel.security.Security;
 import dev.keel.security.Sessions;
@@ -31,6 +34,9 @@ public final class App {
     System.out.println();
     System.out.println("  {{app}} is running on " + app.url() + "  (Ctrl-C stops it)");
     System.out.println("    docs:   " + app.url() + "/docs");
+{{#web}}
+    System.out.println("    admin:  " + app.url() + "/admin  (password: keel.app.admin-password)");
+{{/web}}
     System.out.println();
   }
 
@@ -45,6 +51,7 @@ public final class App {
     // browser sessions (cookie keel_session); each form sends back the session's CSRF token
     var sessions = Sessions.from(app.config(), new MemorySessionStore());
     var pages = new NotePages(db, views, sessions);
+    var login = new AdminLogin(app.config(), views, sessions);
     return app
 {{/web}}
         .install(Ops.create()) // health at /health/live and /health/ready, metrics, request ids
@@ -53,6 +60,14 @@ public final class App {
 {{#web}}
         .install(views)
         .install(Security.builder().sessions(sessions).build()) // checks the forms' CSRF token
+        // /admin: list, search, edit and delete notes; anonymous visitors go to /login
+        .install(
+            Admin.create()
+                .register(
+                    Note.class,
+                    m -> m.list("title", "createdAt").search("title", "body").readOnly("createdAt")))
+        .get("/login", login::form)
+        .post("/login", login::login)
         .get("/", pages::index)
         .post("/notes", pages::create)
 {{/web}}

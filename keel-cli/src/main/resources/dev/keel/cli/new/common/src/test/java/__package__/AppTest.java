@@ -81,6 +81,8 @@ class AppTest {
     // keel.properties lets the page's own <style> through keel-security's Content-Security-Policy
     assertThat(home.header("Content-Security-Policy"))
         .hasValue("default-src 'self'; style-src 'self' 'unsafe-inline'");
+    // and a Referrer-Policy under which Chromium sends the real Origin with the forms (not "null")
+    assertThat(home.header("Referrer-Policy")).hasValue("same-origin");
     String session = sessionCookie(home);
     Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(home.text());
     assertThat(csrf.find()).as(home.text()).isTrue();
@@ -105,6 +107,37 @@ class AppTest {
     assertThat(client.get("/health/ready").send().status()).isEqualTo(200);
   }
 {{#web}}
+
+  @Test
+  void theAdminNeedsTheAdminPassword() {
+    TestResponse away = client.get("/admin/note").send();
+    assertThat(away.status()).isEqualTo(303);
+    assertThat(away.header("Location")).hasValue("/login?next=%2Fadmin%2Fnote");
+    TestResponse form = client.get("/login?next=/admin/note").send();
+    String session = sessionCookie(form);
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.text());
+    assertThat(csrf.find()).as(form.text()).isTrue();
+    TestResponse wrong =
+        client
+            .post("/login")
+            .cookie("keel_session", session)
+            .form(Map.of("_csrf", csrf.group(1), "password", "guess", "next", "/admin/note"))
+            .send();
+    assertThat(wrong.status()).isEqualTo(401);
+    // keel-test.properties sets keel.app.admin-password for the tests
+    TestResponse in =
+        client
+            .post("/login")
+            .cookie("keel_session", session)
+            .form(
+                Map.of("_csrf", csrf.group(1), "password", "test-only-admin", "next", "/admin/note"))
+            .send();
+    assertThat(in.status()).as(in.text()).isEqualTo(303);
+    assertThat(in.header("Location")).hasValue("/admin/note");
+    String signedIn = in.headers().containsKey("set-cookie") ? sessionCookie(in) : session;
+    TestResponse list = client.get("/admin/note").cookie("keel_session", signedIn).send();
+    assertThat(list.status()).as(list.text()).isEqualTo(200);
+  }
 
   private static String sessionCookie(TestResponse response) {
     return response.headers().getOrDefault("set-cookie", List.of()).stream()
