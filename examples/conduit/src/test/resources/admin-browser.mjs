@@ -34,7 +34,7 @@ try {
   await page.fill("#f-title", "Made in a browser");
   await page.fill("#f-description", "By the admin's browser test");
   await page.fill("#f-body", "Written through the admin's form.");
-  await page.fill("#f-authorId", authorId);
+  await page.selectOption("#f-authorId", authorId); // a relation: a select of the users
   await Promise.all([page.waitForURL(/\/admin\/article\/\d+\?saved$/), page.click("p.actions button")]);
   await page.locator("p.notice", { hasText: "Saved." }).waitFor();
   console.log("create: saved");
@@ -68,6 +68,10 @@ try {
   await page.locator("p.notice", { hasText: "Saved." }).waitFor();
   if ((await page.inputValue("#f-slug")) !== slug + "-fixed") throw new Error("slug not saved");
   console.log("edit: saved");
+  const change = page.locator("table.history tbody tr", { hasText: "Made and fixed in a browser" });
+  await change.first().waitFor(); // the audit history: title from "Made in a browser" to the new one
+  if (!(await change.first().textContent()).includes("Made in a browser")) throw new Error("history lacks the old title");
+  console.log("history: the edit is listed with old and new values");
 
   await Promise.all([page.waitForURL(/\/delete$/), page.click("a.danger")]);
   await Promise.all([page.waitForURL(base + "/admin/article"), page.click("button.danger")]);
