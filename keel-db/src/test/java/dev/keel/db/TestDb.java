@@ -87,6 +87,13 @@ public final class TestDb implements AutoCloseable {
     return db;
   }
 
+  /** The database, connected now with {@code extra} settings (before any {@link #db()}). */
+  Database db(String... extra) {
+    if (db != null) throw new IllegalStateException("already connected");
+    db = Database.connect(config(extra));
+    return db;
+  }
+
   /**
    * Runs DDL written with placeholders for the types that differ: {@code {id}} (generated bigint
    * key), {@code {timestamp}}, {@code {uuid}}, {@code {json}}, {@code {decimal}}, {@code {bool}},
