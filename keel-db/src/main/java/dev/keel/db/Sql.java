@@ -245,33 +245,26 @@ public final class Sql {
   }
 
   /**
-   * The reactive driver's {@link #oneEach}: every run sent at once as its own prepared statement
-   * (its own Sync), then the answers read in order.
+   * The reactive driver's {@link #oneEach}: the runs go as one pipelined batch (a Bind/Execute
+   * each, one Sync, like pgjdbc's multi-statement text above), then each run's row is read.
    */
   private List<?> pipelined(Connection c, String single, List<Map<String, Object>> params)
       throws SQLException {
-    List<ReactiveStatement> sent = new ArrayList<>(params.size());
-    try {
+    try (var ps = (ReactiveStatement) c.prepareStatement(single)) {
       for (Map<String, Object> p : params) {
-        var ps = (ReactiveStatement) c.prepareStatement(single);
-        sent.add(ps);
         bindAll(ps, p, null, 1);
-        ps.send();
+        ps.addBatch();
       }
       List<Object> out = new ArrayList<>(params.size());
-      for (ReactiveStatement ps : sent) {
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) throw new RecordNotFoundException("no row for: " + sql.source());
-          out.add(mapper(rowType, rs).map(rs));
-          if (rs.next()) {
-            throw new DatabaseException(
-                "more than one row for a run of: " + sql.source() + "; narrow the where clause");
-          }
+      for (ResultSet rs : ps.executeBatchQuery()) {
+        if (!rs.next()) throw new RecordNotFoundException("no row for: " + sql.source());
+        out.add(mapper(rowType, rs).map(rs));
+        if (rs.next()) {
+          throw new DatabaseException(
+              "more than one row for a run of: " + sql.source() + "; narrow the where clause");
         }
       }
       return out;
-    } finally {
-      for (ReactiveStatement ps : sent) ps.close();
     }
   }
 

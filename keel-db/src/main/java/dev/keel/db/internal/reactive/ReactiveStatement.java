@@ -20,8 +20,7 @@ import java.util.List;
 /**
  * One prepared statement of the reactive driver: the values keel-db binds, converted to what
  * vertx-pg-client encodes (the server infers each parameter's type, as pgjdbc's untyped binds let
- * it), sent as a cached prepared query. {@link #send} starts it without waiting, so that several
- * can be in flight at once ({@code Sql.oneEach}); every other method waits for the answer.
+ * it), sent as a cached prepared query; the calling thread waits for the answer.
  */
 public final class ReactiveStatement extends UnsupportedStatement {
   private final ReactiveConnection connection;
@@ -163,7 +162,7 @@ public final class ReactiveStatement extends UnsupportedStatement {
   // ---------------------------------------------------------------- running
 
   /** Sends the statement without waiting for its answer; the other methods wait. */
-  public void send() throws SQLException {
+  private void send() throws SQLException {
     if (closed) throw new SQLException("the statement is closed");
     if (sent == null) sent = connection.client().preparedQuery(text()).execute(tuple());
   }
@@ -233,9 +232,27 @@ public final class ReactiveStatement extends UnsupportedStatement {
   /** The whole batch goes as one pipelined group of Bind/Execute with one Sync. */
   @Override
   public int[] executeBatch() throws SQLException {
+    List<RowSet<Row>> results = runBatch();
+    int[] counts = new int[results.size()];
+    for (int i = 0; i < counts.length; i++) counts[i] = results.get(i).rowCount();
+    return counts;
+  }
+
+  /**
+   * Runs the batch like {@link #executeBatch} (one write, one Sync, one wait) and answers each
+   * run's rows: {@code Sql.oneEach} on this driver.
+   */
+  public List<ResultSet> executeBatchQuery() throws SQLException {
+    List<RowSet<Row>> results = runBatch();
+    List<ResultSet> out = new ArrayList<>(results.size());
+    for (RowSet<Row> r : results) out.add(new ReactiveResultSet(r, maxRows));
+    return out;
+  }
+
+  private List<RowSet<Row>> runBatch() throws SQLException {
     List<Tuple> rows = batch;
     batch = null;
-    if (rows == null || rows.isEmpty()) return new int[0];
+    if (rows == null || rows.isEmpty()) return List.of();
     RowSet<Row> r;
     var f = connection.client().preparedQuery(text()).executeBatch(rows);
     try {
@@ -243,9 +260,9 @@ public final class ReactiveStatement extends UnsupportedStatement {
     } finally {
       connection.checkBegun();
     }
-    int[] counts = new int[rows.size()];
-    for (int i = 0; i < counts.length && r != null; i++, r = r.next()) counts[i] = r.rowCount();
-    return counts;
+    List<RowSet<Row>> out = new ArrayList<>(rows.size());
+    for (; r != null && out.size() < rows.size(); r = r.next()) out.add(r);
+    return out;
   }
 
   @Override
