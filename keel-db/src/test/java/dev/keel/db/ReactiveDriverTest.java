@@ -155,6 +155,27 @@ class ReactiveDriverTest {
     }
   }
 
+  /** keel-db/README.md's reactive-driver example, on a test database. */
+  @Test
+  void theReadmeExampleRuns() throws Exception {
+    try (TestDb t = TestDb.create(Dialect.POSTGRESQL)) {
+      // --- README example start (with the test database's URL)
+      Database db =
+          Database.connect(
+              Config.builder()
+                  .defaults(Map.of("keel.db.url", t.url, "keel.db.driver", "reactive"))
+                  .build());
+      // --- README example end
+      try (db) {
+        db.sql("create table pair (id integer primary key, label text not null)").update();
+        db.sql("insert into pair values (7, 'seven')").update();
+        Pair p = db.sql("select id, label from pair where id = :id").bind("id", 7).one(Pair.class);
+        assertThat(p).isEqualTo(new Pair(7, "seven"));
+        assertThat(db.pool().getMaximumPoolSize()).isEqualTo(2); // only migrations and health
+      }
+    }
+  }
+
   @Test
   void theReactiveDriverNeedsPostgresql() {
     Config config =
