@@ -37,6 +37,7 @@ public final class Chart {
     COLOURS.put("keel", "#2563eb");
     COLOURS.put("keel-vt", "#93c5fd");
     COLOURS.put("keel-aot", "#1e3a8a");
+    COLOURS.put("keel-rx", "#0ea5e9");
     COLOURS.put("netty", "#6b7280");
     COLOURS.put("vertx", "#7c3aed");
     COLOURS.put("javalin", "#f59e0b");

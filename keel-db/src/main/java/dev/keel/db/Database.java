@@ -11,6 +11,8 @@ import dev.keel.core.StartupException;
 import dev.keel.db.internal.DbSettings;
 import dev.keel.db.internal.DbSettings.PendingMigrations;
 import dev.keel.db.internal.DbUrl;
+import dev.keel.db.internal.DriverSettings;
+import dev.keel.db.internal.DriverSettings.Driver;
 import dev.keel.db.internal.Engine;
 import dev.keel.db.internal.Migrator;
 import dev.keel.db.internal.PendingCheck;
@@ -58,6 +60,11 @@ import javax.sql.DataSource;
  *       readiness down until they are applied</td></tr>
  *   <tr><td>{@code keel.db.retry-after}</td><td>1s</td>
  *       <td>the {@code Retry-After} of a 503 for an unavailable database, in whole seconds</td></tr>
+ *   <tr><td>{@code keel.db.driver}</td><td>{@code jdbc}</td>
+ *       <td>{@code reactive}: run statements on the non-blocking, pipelined PostgreSQL client
+ *       (same API, the calling virtual thread waits); PostgreSQL only</td></tr>
+ *   <tr><td>{@code keel.db.event-loops}, {@code keel.db.pipelining-limit}</td><td>1, 256</td>
+ *       <td>the reactive driver's event loops, and statements in flight per connection</td></tr>
  *   <tr><td>{@code keel.db.strict-loading}</td><td>false</td>
  *       <td>fail when the same statement repeats in one request (N+1)</td></tr>
  *   <tr><td>{@code keel.db.strict-loading-threshold}</td><td>3</td>
@@ -163,7 +170,7 @@ public final class Database implements Plugin, AutoCloseable {
     var pending =
         new PendingCheck(
             settings, "./keel db migrate " + config.string("keel.app.name").orElse("NAME"));
-    engine = new Engine(settings);
+    engine = new Engine(settings, driverSettings(config, settings, true));
     app.onStart(() -> start(pending, app.services(DataSourceObserver.class)));
     app.onStop(this);
     // Readiness fails while the database does not answer (keel-ops serves it at /health/ready).
@@ -281,7 +288,8 @@ public final class Database implements Plugin, AutoCloseable {
   /** Connects now, without an application; see {@link Builder#connect}. */
   private Database open(Config config) {
     if (engine != null) throw new IllegalStateException("this Database is already connected");
-    Engine e = new Engine(settings(config, false));
+    DbSettings settings = settings(config, false);
+    Engine e = new Engine(settings, driverSettings(config, settings, false));
     e.connect(wrapper, poolSettings);
     engine = e;
     if (e.settings().migrate()) {
@@ -330,6 +338,21 @@ public final class Database implements Plugin, AutoCloseable {
         config.duration("keel.db.retry-after", Duration.ofSeconds(1)),
         config.bool("keel.db.strict-loading", false),
         config.integer("keel.db.strict-loading-threshold", 3, 1, 1_000_000));
+  }
+
+  /** {@code keel.db.driver} and the reactive driver's settings; see docs/adr/0032. */
+  private static DriverSettings driverSettings(Config config, DbSettings db, boolean reject) {
+    Driver driver = config.enumValue("keel.db.driver", Driver.class, Driver.JDBC);
+    int loops = config.integer("keel.db.event-loops", 1, 1, 64);
+    int pipelining = config.integer("keel.db.pipelining-limit", 256, 1, 100_000);
+    if (driver == Driver.REACTIVE && db.url().dialect() != Dialect.POSTGRESQL) {
+      String why =
+          "the reactive driver needs PostgreSQL; set a postgres:// keel.db.url or remove it";
+      if (!reject) throw new IllegalArgumentException("keel.db.driver: " + why);
+      config.reject("keel.db.driver", why);
+      driver = Driver.JDBC;
+    }
+    return new DriverSettings(driver, loops, pipelining);
   }
 
   private Engine engine() {

@@ -5,6 +5,8 @@ import dev.keel.db.internal.NamedSql;
 import dev.keel.db.internal.RecordType;
 import dev.keel.db.internal.RowMapper;
 import dev.keel.db.internal.Values;
+import dev.keel.db.internal.reactive.ReactivePg;
+import dev.keel.db.internal.reactive.ReactiveStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -212,6 +214,7 @@ public final class Sql {
     for (Object row : rows) params.add(rowValues(row, "oneEach"));
     String single = sql.jdbc().strip();
     if (single.endsWith(";")) single = single.substring(0, single.length() - 1);
+    if (c.isWrapperFor(ReactivePg.Pipelined.class)) return pipelined(c, single, params);
     // several statements in one text is how pgjdbc pipelines: one Parse/Bind/Execute each, one Sync
     int chunk = engine.sqlDialect().pipelinesStatements() && single.indexOf(';') < 0 ? PIPELINE : 1;
     List<Object> out = new ArrayList<>(params.size());
@@ -239,6 +242,30 @@ public final class Sql {
       }
     }
     return out;
+  }
+
+  /**
+   * The reactive driver's {@link #oneEach}: the runs go as one pipelined batch (a Bind/Execute
+   * each, one Sync, like pgjdbc's multi-statement text above), then each run's row is read.
+   */
+  private List<?> pipelined(Connection c, String single, List<Map<String, Object>> params)
+      throws SQLException {
+    try (var ps = (ReactiveStatement) c.prepareStatement(single)) {
+      for (Map<String, Object> p : params) {
+        bindAll(ps, p, null, 1);
+        ps.addBatch();
+      }
+      List<Object> out = new ArrayList<>(params.size());
+      for (ResultSet rs : ps.executeBatchQuery()) {
+        if (!rs.next()) throw new RecordNotFoundException("no row for: " + sql.source());
+        out.add(mapper(rowType, rs).map(rs));
+        if (rs.next()) {
+          throw new DatabaseException(
+              "more than one row for a run of: " + sql.source() + "; narrow the where clause");
+        }
+      }
+      return out;
+    }
   }
 
   /** The parameter values of one run of {@link #batch} or {@link #oneEach}. */

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /**
- * Runs a test once on SQLite and once on PostgreSQL, each time with a fresh {@link TestDb} that is
- * closed (and dropped) after the invocation.
+ * Runs a test on SQLite, on PostgreSQL through pgjdbc and on PostgreSQL through the reactive driver
+ * ({@code keel.db.driver=reactive}), each time with a fresh {@link TestDb} that is closed (and
+ * dropped) after the invocation.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -26,11 +27,15 @@ public @interface BothDatabases {
     @Override
     public Stream<? extends Arguments> provideArguments(
         ParameterDeclarations parameters, ExtensionContext context) {
-      return Stream.of(Dialect.SQLITE, Dialect.POSTGRESQL)
+      return Stream.<java.util.function.Supplier<TestDb>>of(
+              () -> TestDb.create(Dialect.SQLITE),
+              () -> TestDb.create(Dialect.POSTGRESQL),
+              TestDb::reactive)
           .map(
-              d ->
-                  Arguments.of(
-                      Named.of(d.name().toLowerCase(java.util.Locale.ROOT), TestDb.create(d))));
+              make -> {
+                TestDb db = make.get();
+                return Arguments.of(Named.of(db.toString(), db));
+              });
     }
   }
 }

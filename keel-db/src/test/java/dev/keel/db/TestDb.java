@@ -24,29 +24,44 @@ public final class TestDb implements AutoCloseable {
 
   final Dialect dialect;
   final String url;
+
+  /** Whether statements run on the reactive driver ({@code keel.db.driver=reactive}). */
+  final boolean reactive;
+
   private final Path folder;
   private final String pgName;
   private Database db;
 
-  private TestDb(Dialect dialect, String url, Path folder, String pgName) {
+  private TestDb(Dialect dialect, String url, Path folder, String pgName, boolean reactive) {
     this.dialect = dialect;
+    this.reactive = reactive;
     this.url = url;
     this.folder = folder;
     this.pgName = pgName;
   }
 
   static TestDb create(Dialect dialect) {
+    return create(dialect, false);
+  }
+
+  /** A PostgreSQL database whose statements run on the reactive driver. */
+  static TestDb reactive() {
+    return create(Dialect.POSTGRESQL, true);
+  }
+
+  private static TestDb create(Dialect dialect, boolean reactive) {
     try {
       if (dialect == Dialect.SQLITE) {
         Path folder = Files.createTempDirectory("keel-db-test");
-        return new TestDb(dialect, "jdbc:sqlite:" + folder.resolve("test.db"), folder, null);
+        return new TestDb(dialect, "jdbc:sqlite:" + folder.resolve("test.db"), folder, null, false);
       }
       String name = "keel_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       try (Connection c = DriverManager.getConnection(PG_ADMIN, "postgres", "");
           Statement st = c.createStatement()) {
         st.execute("create database " + name);
       }
-      return new TestDb(dialect, "postgres://postgres@127.0.0.1:5432/" + name, null, name);
+      return new TestDb(
+          dialect, "postgres://postgres@127.0.0.1:5432/" + name, null, name, reactive);
     } catch (IOException | SQLException e) {
       throw new IllegalStateException("cannot create a test database for " + dialect, e);
     }
@@ -58,6 +73,7 @@ public final class TestDb implements AutoCloseable {
     map.put("keel.db.url", url);
     map.put("keel.db.connect-timeout", "2s");
     map.put("keel.server.port", "0");
+    if (reactive) map.put("keel.db.driver", "reactive");
     for (String kv : extra) {
       int eq = kv.indexOf('=');
       map.put(kv.substring(0, eq), kv.substring(eq + 1));
@@ -68,6 +84,13 @@ public final class TestDb implements AutoCloseable {
   /** The database, connected on first use with default settings. */
   Database db() {
     if (db == null) db = Database.connect(config());
+    return db;
+  }
+
+  /** The database, connected now with {@code extra} settings (before any {@link #db()}). */
+  Database db(String... extra) {
+    if (db != null) throw new IllegalStateException("already connected");
+    db = Database.connect(config(extra));
     return db;
   }
 
@@ -118,6 +141,6 @@ public final class TestDb implements AutoCloseable {
 
   @Override
   public String toString() {
-    return dialect.name().toLowerCase(Locale.ROOT);
+    return dialect.name().toLowerCase(Locale.ROOT) + (reactive ? "-reactive" : "");
   }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.keel.db.DatabaseUnavailableException;
 import dev.keel.db.Dialect;
 import dev.keel.db.TransactionOptions;
+import dev.keel.db.internal.reactive.ReactivePg;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,18 +33,32 @@ public final class Engine implements AutoCloseable {
           + " Database.connect(...)";
 
   private final DbSettings settings;
+  private final DriverSettings driver;
   private final SqlDialect dialect;
   private final Statements statements;
   private final Transactions transactions;
   private final Map<Class<?>, RecordType<?>> types = new ConcurrentHashMap<>();
   private volatile HikariDataSource pool;
   private volatile DataSource dataSource;
+  private volatile ReactivePg reactive; // with keel.db.driver=reactive: where statements run
 
   /** An engine for {@code settings}, not connected: record types and statements can be made. */
   public Engine(DbSettings settings) {
+    this(settings, DriverSettings.JDBC);
+  }
+
+  /** An engine running statements on {@code driver}; see {@link DriverSettings}. */
+  public Engine(DbSettings settings, DriverSettings driver) {
+    if (driver.reactive() && settings.url().dialect() != Dialect.POSTGRESQL) {
+      throw new IllegalArgumentException(
+          "keel.db.driver=reactive needs PostgreSQL, but keel.db.url is "
+              + settings.url().display()
+              + "; set keel.db.driver=jdbc or a postgres:// URL");
+    }
     this.settings = settings;
+    this.driver = driver;
     this.dialect = SqlDialect.of(settings.url().dialect());
-    this.statements = new Statements(this::dataSource, new SqlErrors(settings.url(), dialect));
+    this.statements = new Statements(this::statementSource, new SqlErrors(settings.url(), dialect));
     this.transactions = new Transactions(statements, dialect, settings);
   }
 
@@ -65,8 +80,10 @@ public final class Engine implements AutoCloseable {
     hc.setPoolName("keel-db");
     hc.setJdbcUrl(url.jdbcUrl());
     hc.setDataSourceProperties(props);
-    hc.setMaximumPoolSize(s.poolSize());
-    hc.setMinimumIdle(dialect.minimumIdle(s.poolSize()));
+    // with the reactive driver the JDBC pool only serves migrations and health checks
+    int jdbcSize = driver.reactive() ? Math.min(2, s.poolSize()) : s.poolSize();
+    hc.setMaximumPoolSize(jdbcSize);
+    hc.setMinimumIdle(driver.reactive() ? 0 : dialect.minimumIdle(jdbcSize));
     hc.setConnectionTimeout(Math.max(250, s.connectTimeout().toMillis()));
     hc.setValidationTimeout(Math.max(250, Math.min(5000, s.connectTimeout().toMillis())));
     hc.setInitializationFailTimeout(-1); // preflight already proved the database answers
@@ -78,8 +95,28 @@ public final class Engine implements AutoCloseable {
       created.close();
       throw e;
     }
+    if (driver.reactive()) {
+      reactive =
+          ReactivePg.create(
+              url.jdbcUrl(),
+              s.user(),
+              s.password(),
+              s.poolSize(),
+              s.connectTimeout(),
+              driver.eventLoops(),
+              driver.pipeliningLimit());
+    }
     this.pool = created;
-    log.info("Database {} ({} connections{})", url.display(), s.poolSize(), dialect.poolNote());
+    log.info(
+        "Database {} ({} connections{})",
+        url.display(),
+        s.poolSize(),
+        driver.reactive()
+            ? ", reactive driver: "
+                + driver.eventLoops()
+                + " event loop(s), pipelining "
+                + driver.pipeliningLimit()
+            : dialect.poolNote());
   }
 
   /** Whether {@link #connect} succeeded. */
@@ -125,6 +162,12 @@ public final class Engine implements AutoCloseable {
     HikariDataSource p = pool;
     if (p == null) throw new IllegalStateException(NOT_CONNECTED);
     return p;
+  }
+
+  /** Where statements run: the reactive driver's facade, or the (wrapped) pool. */
+  private DataSource statementSource() {
+    ReactivePg r = reactive;
+    return r != null ? r : dataSource();
   }
 
   /**
@@ -185,6 +228,8 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    ReactivePg r = reactive;
+    if (r != null) r.close();
     HikariDataSource p = pool;
     if (p != null) p.close();
   }

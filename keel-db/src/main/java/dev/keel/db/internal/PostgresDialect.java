@@ -2,6 +2,7 @@ package dev.keel.db.internal;
 
 import dev.keel.db.Dialect;
 import dev.keel.db.TransactionOptions;
+import dev.keel.db.internal.reactive.ReactiveStatement;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -138,6 +139,10 @@ final class PostgresDialect extends SqlDialect {
 
   private static void bindArray(PreparedStatement ps, int i, Collection<?> c) throws SQLException {
     if (c.isEmpty()) {
+      if (ps instanceof ReactiveStatement r) {
+        r.setEmptyArray(i); // the reactive driver encodes an empty array of any element type
+        return;
+      }
       ps.setObject(i, "{}", Types.OTHER); // untyped literal: PostgreSQL casts it to the column type
       return;
     }

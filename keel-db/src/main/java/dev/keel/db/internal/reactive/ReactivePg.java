@@ -1,0 +1,253 @@
+package dev.keel.db.internal.reactive;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * keel-db's non-blocking PostgreSQL driver ({@code keel.db.driver=reactive}, docs/adr/0032):
+ * vertx-pg-client on its own event loops behind a JDBC-shaped facade, so that {@code Sql}, {@code
+ * Repository} and transactions run unchanged. Statements outside a transaction share {@code
+ * pool-size} connections and are pipelined on them (many requests' queries in flight at once); a
+ * transaction takes a connection of its own from a second pool for its whole body. The calling
+ * (virtual) thread waits for each answer; a Vert.x event loop never does.
+ */
+public final class ReactivePg implements DataSource, AutoCloseable {
+  private static final int TEXT_CACHE_LIMIT = 4096;
+
+  /** What a connection of this driver unwraps to: its statements can be sent without waiting. */
+  public interface Pipelined {}
+
+  private final Vertx vertx;
+  final SqlClient pipelined;
+  final Pool transactions;
+  private final Duration timeout;
+  private final Map<String, String> texts = new ConcurrentHashMap<>();
+
+  private ReactivePg(Vertx vertx, SqlClient pipelined, Pool transactions, Duration timeout) {
+    this.vertx = vertx;
+    this.pipelined = pipelined;
+    this.transactions = transactions;
+    this.timeout = timeout;
+  }
+
+  /**
+   * A driver for {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}); connects lazily, on the
+   * first statement.
+   *
+   * @param eventLoops the Vert.x event loops the connections are spread over
+   * @param pipeliningLimit how many statements may be in flight on one connection
+   */
+  public static ReactivePg create(
+      String jdbcUrl,
+      Optional<String> user,
+      Optional<String> password,
+      int poolSize,
+      Duration connectTimeout,
+      int eventLoops,
+      int pipeliningLimit) {
+    URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+    PgConnectOptions connect =
+        new PgConnectOptions()
+            .setHost(uri.getHost())
+            .setPort(uri.getPort() > 0 ? uri.getPort() : 5432)
+            .setDatabase(uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", ""))
+            .setCachePreparedStatements(true)
+            .setPreparedStatementCacheMaxSize(512)
+            .setPipeliningLimit(pipeliningLimit);
+    connect.getProperties().put("application_name", "keel");
+    user.ifPresent(connect::setUser);
+    password.ifPresent(connect::setPassword);
+    Vertx vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(eventLoops)
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1)
+                .setPreferNativeTransport(true));
+    NetClientOptions net =
+        new NetClientOptions()
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+            .setTcpNoDelay(true);
+    SqlClient pipelined =
+        PgBuilder.client()
+            .with(new PoolOptions().setMaxSize(poolSize).setEventLoopSize(eventLoops))
+            .with(net)
+            .connectingTo(connect)
+            .using(vertx)
+            .build();
+    Pool transactions =
+        PgBuilder.pool()
+            .with(
+                new PoolOptions()
+                    .setMaxSize(poolSize)
+                    .setEventLoopSize(eventLoops)
+                    .setConnectionTimeout((int) Math.max(1, connectTimeout.toMillis()))
+                    .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+            .with(net)
+            .connectingTo(connect)
+            .using(vertx)
+            .build();
+    return new ReactivePg(vertx, pipelined, transactions, connectTimeout);
+  }
+
+  /** A connection facade: no I/O until a statement runs or a transaction begins. */
+  @Override
+  public Connection getConnection() {
+    return new ReactiveConnection(this);
+  }
+
+  @Override
+  public Connection getConnection(String username, String password) {
+    return getConnection();
+  }
+
+  /** {@code sql} with JDBC's {@code ?} placeholders as PostgreSQL's {@code $1, $2, ...}. */
+  String text(String sql) {
+    String t = texts.get(sql);
+    if (t == null) {
+      t = Placeholders.numbered(sql);
+      if (texts.size() < TEXT_CACHE_LIMIT) texts.put(sql, t);
+    }
+    return t;
+  }
+
+  /**
+   * Waits for {@code f} on the calling thread (a virtual thread parks), or throws the {@link
+   * SQLException} keel-db translates. Never on a Vert.x event loop: that would wait for itself.
+   */
+  <T> T await(Future<T> f) throws SQLException {
+    if (!f.isComplete()) {
+      if (Context.isOnEventLoopThread()) {
+        throw new IllegalStateException(
+            "a keel-db statement ran on a Vert.x event loop; run it on a request's virtual thread");
+      }
+      CompletableFuture<T> done = new CompletableFuture<>();
+      f.onComplete(done::complete, done::completeExceptionally);
+      try {
+        // a lost answer (the server hung) must not hang the request for ever
+        return done.get(Math.max(timeout.toMillis(), 1000) * 30, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        throw sqlError(e.getCause());
+      } catch (TimeoutException e) {
+        throw new SQLTransientConnectionException("no answer from the database", "08006", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLTransientConnectionException("interrupted waiting for the database", e);
+      }
+    }
+    if (f.failed()) throw sqlError(f.cause());
+    return f.result();
+  }
+
+  /**
+   * A server error keeps its SQLSTATE and message (as pgjdbc words them); a lost or refused
+   * connection becomes SQLSTATE 08006, which keel-db answers with 503; anything else (a value the
+   * client cannot encode) is a plain {@link SQLException}.
+   */
+  static SQLException sqlError(Throwable t) {
+    if (t instanceof SQLException e) return e;
+    if (t instanceof PgException p) {
+      String message = "ERROR: " + p.getErrorMessage();
+      if (p.getDetail() != null) message += "\n  Detail: " + p.getDetail();
+      SQLException e = new SQLException(message, p.getSqlState());
+      e.addSuppressed(p);
+      return e;
+    }
+    if (isConnectionFailure(t)) {
+      return new SQLTransientConnectionException(describe(t), "08006", t);
+    }
+    return new SQLException(describe(t), (String) null, t);
+  }
+
+  private static boolean isConnectionFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof IOException
+          || c instanceof ClosedConnectionException
+          || c instanceof TimeoutException
+          || c instanceof io.netty.channel.ChannelException) {
+        return true;
+      }
+      String m = c.getMessage();
+      if (m != null && (m.contains("Connection refused") || m.contains("closed"))) return true;
+      if (c.getCause() == c) break;
+    }
+    return false;
+  }
+
+  private static String describe(Throwable t) {
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  @Override
+  public void close() {
+    try {
+      pipelined.close().await(5, TimeUnit.SECONDS);
+      transactions.close().await(5, TimeUnit.SECONDS);
+    } catch (TimeoutException | RuntimeException e) {
+      // closing anyway: the event loops below take the sockets with them
+    } finally {
+      vertx.close();
+    }
+  }
+
+  // ---------------------------------------------------------------- DataSource
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return null;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {}
+
+  @Override
+  public void setLoginTimeout(int seconds) {}
+
+  @Override
+  public int getLoginTimeout() {
+    return (int) timeout.toSeconds();
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("getParentLogger");
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) return iface.cast(this);
+    throw new SQLException("not a wrapper of " + iface.getName());
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
+}
