@@ -243,7 +243,11 @@ fi
 
 # ---- The hello_world database (only when a database test is selected). -------------------------
 DB_STATUS="not used (no database test selected)"
-if ((WANT_DB)); then
+# The Vert.x peer loads the world table before it listens, so it needs the database even for a
+# plaintext/json-only run (without it it exits: role "benchmarkdbuser" does not exist).
+VERTX_NEEDS_DB=0
+[[ -z "$ONLY" || ",$ONLY," == *,vertx,* ]] && VERTX_NEEDS_DB=1
+if ((WANT_DB || VERTX_NEEDS_DB)); then
   log "creating/repairing the hello_world database (benchmarks/db/setup-hello-world.sh)"
   if "$ROOT/benchmarks/db/setup-hello-world.sh" >"$RUN_DIR/setup-db.log" 2>&1; then
     DB_STATUS="PostgreSQL $(psql -X -At -h 127.0.0.1 -U benchmarkdbuser -d hello_world -c 'SHOW server_version' 2>/dev/null || echo '?') on 127.0.0.1:5432 (same host), database hello_world (benchmarks/db/setup-hello-world.sh), pool size $DB_POOL_SIZE for every peer"
