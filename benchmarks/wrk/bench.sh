@@ -68,8 +68,11 @@ JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx256m -XX:+UseG1GC --enable-native-acces
 # ---- The servers: name -> start command (evaluated with $JAVA, $JVM_OPTS, $PORT set). ----------
 # Order here = order of the round-robin and of the tables. Each command must `exec` the server
 # so that the PID we hold is the JVM's own (for SIGTERM and /proc/PID/status).
-SERVER_ORDER=(keel keel-vt keel-aot netty vertx javalin spring helidon)
+SERVER_ORDER=(keel keel-vt keel-aot keel-base netty vertx javalin spring helidon)
 declare -A SERVER_CMD=(
+  # Another build of the app (BENCH_KEEL_BASE_JAR=/copy/of/techempower.jar with its lib/ beside
+  # it), for a before/after ratio measured in the same run. Only with --only-entries.
+  [keel-base]='KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "${BENCH_KEEL_BASE_JAR:?set BENCH_KEEL_BASE_JAR}"'
   [keel]='KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
   # The same app with its handlers hopping to virtual threads: measures what the hop costs.
   [keel-vt]='KEEL_SERVER_PORT=$PORT KEEL_TECHEMPOWER_VIRTUAL_THREADS=true exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
@@ -173,7 +176,7 @@ supports() { [[ -z "${SERVER_GROUPS[$1]+x}" || " ${SERVER_GROUPS[$1]} " == *" $2
 
 SELECTED=()
 if [[ -z "$ONLY" ]]; then
-  SELECTED=("${SERVER_ORDER[@]}")
+  for s in "${SERVER_ORDER[@]}"; do [[ "$s" != keel-base ]] && SELECTED+=("$s"); done
 else
   IFS=',' read -r -a wanted <<<"$ONLY"
   for w in "${wanted[@]}"; do
