@@ -68,8 +68,11 @@ JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx256m -XX:+UseG1GC --enable-native-acces
 # ---- The servers: name -> start command (evaluated with $JAVA, $JVM_OPTS, $PORT set). ----------
 # Order here = order of the round-robin and of the tables. Each command must `exec` the server
 # so that the PID we hold is the JVM's own (for SIGTERM and /proc/PID/status).
-SERVER_ORDER=(keel keel-vt keel-aot keel-rx netty vertx javalin spring helidon)
+SERVER_ORDER=(keel keel-vt keel-aot keel-rx keel-base netty vertx javalin spring helidon)
 declare -A SERVER_CMD=(
+  # Another build of the app (BENCH_KEEL_BASE_JAR=/copy/of/techempower.jar with its lib/ beside
+  # it), for a before/after ratio measured in the same run. Only with --only-entries.
+  [keel-base]='KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "${BENCH_KEEL_BASE_JAR:?set BENCH_KEEL_BASE_JAR}"'
   [keel]='KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
   # The same app with its handlers hopping to virtual threads: measures what the hop costs.
   [keel-vt]='KEEL_SERVER_PORT=$PORT KEEL_TECHEMPOWER_VIRTUAL_THREADS=true exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
@@ -175,7 +178,7 @@ supports() { [[ -z "${SERVER_GROUPS[$1]+x}" || " ${SERVER_GROUPS[$1]} " == *" $2
 
 SELECTED=()
 if [[ -z "$ONLY" ]]; then
-  SELECTED=("${SERVER_ORDER[@]}")
+  for s in "${SERVER_ORDER[@]}"; do [[ "$s" != keel-base ]] && SELECTED+=("$s"); done
 else
   IFS=',' read -r -a wanted <<<"$ONLY"
   for w in "${wanted[@]}"; do
@@ -245,7 +248,11 @@ fi
 
 # ---- The hello_world database (only when a database test is selected). -------------------------
 DB_STATUS="not used (no database test selected)"
-if ((WANT_DB)); then
+# The Vert.x peer loads the world table before it listens, so it needs the database even for a
+# plaintext/json-only run (without it it exits: role "benchmarkdbuser" does not exist).
+VERTX_NEEDS_DB=0
+[[ -z "$ONLY" || ",$ONLY," == *,vertx,* ]] && VERTX_NEEDS_DB=1
+if ((WANT_DB || VERTX_NEEDS_DB)); then
   log "creating/repairing the hello_world database (benchmarks/db/setup-hello-world.sh)"
   if "$ROOT/benchmarks/db/setup-hello-world.sh" >"$RUN_DIR/setup-db.log" 2>&1; then
     DB_STATUS="PostgreSQL $(psql -X -At -h 127.0.0.1 -U benchmarkdbuser -d hello_world -c 'SHOW server_version' 2>/dev/null || echo '?') on 127.0.0.1:5432 (same host), database hello_world (benchmarks/db/setup-hello-world.sh), pool size $DB_POOL_SIZE for every peer"
