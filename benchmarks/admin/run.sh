@@ -17,7 +17,7 @@ PORT=${PORT:-18090}
 OUT="$ROOT/benchmarks/admin/target"
 ROWS_PER_PAGE=25
 MIDDLE=$(( ROWS / ROWS_PER_PAGE / 2 ))
-PATHS="/admin/item /admin/item?page=$MIDDLE /admin/item?q=needle /admin/item?sort=-likes"
+PATHS="/admin/item /admin/item?after=$(( ROWS / 2 )) /admin/item?sort=title&page=$MIDDLE /admin/item?q=needle /admin/item?sort=-likes"
 uptime
 for db in ${DBS:-sqlite postgres}; do
   if [ "$db" = sqlite ]; then

@@ -26,6 +26,7 @@ class AdminTest {
           new String[] {"POST", "/admin/article/1"},
           new String[] {"GET", "/admin/article/1/delete"},
           new String[] {"POST", "/admin/article/1/delete"},
+          new String[] {"POST", "/admin/article/_bulk"},
           new String[] {"GET", "/admin/nothing"});
 
   static Map<String, String> form(String title, String likes) {

@@ -47,7 +47,8 @@ class ConsoleCommandTest {
         .contains("keel console: 'app' is dev.keel.examples.conduit.ConduitApp's app")
         .contains("==> 40")
         .contains("==> true")
-        .containsPattern("==> \\[(0, )?1, 2\\]"); // Conduit V1 and V2 (welcome mail)
+        // Conduit's V1, V2 (welcome mail) and V3 (keyed article_tag rows for the admin)
+        .containsPattern("==> \\[(0, )?1, 2, 3\\]");
     assertThat(jshell.exitValue()).isZero();
   }
 
