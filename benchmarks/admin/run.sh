@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # keel-admin's list page over 100,000 rows, measured with wrk, on SQLite and PostgreSQL:
 #   ./benchmarks/admin/run.sh
+# Each page: 3 s warm-up, then wrk with 1 connection (render time) and CONNECTIONS (throughput).
 # Env: ROWS (100000), DBS ("sqlite postgres"), PORT (18090), THREADS (2), CONNECTIONS (8),
 #      DURATION (10s). PostgreSQL: the local server (postgres@127.0.0.1:5432, trust), database
 #      keel_admin_bench, dropped and made again. SQLite: target/admin-bench.db, made again.
@@ -34,11 +35,15 @@ for db in ${DBS:-sqlite postgres}; do
   for _ in $(seq 300); do [ -s "$OUT/cookie" ] && break; kill -0 $PID; sleep 1; done
   COOKIE=$(cat "$OUT/cookie")
   for path in $PATHS; do
-    # warm-up, then the measured run
+    # warm-up, then two measured runs: one connection (the page's own render time, nothing
+    # queued behind other requests) and CONNECTIONS connections (throughput; its tail is queueing
+    # for the 2 cores that server and wrk share)
     wrk -t "${THREADS:-2}" -c "${CONNECTIONS:-8}" -d 3s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$path" >/dev/null
-    echo "== $db $path"
-    wrk -t "${THREADS:-2}" -c "${CONNECTIONS:-8}" -d "${DURATION:-10s}" --latency -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$path" \
-      | grep -E 'Requests/sec|^ +(50|75|90|99)%|Non-2xx|Socket errors'
+    for c in 1 "${CONNECTIONS:-8}"; do
+      echo "== $db $path  connections=$c"
+      wrk -t 1 -c "$c" -d "${DURATION:-10s}" --latency -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$path" \
+        | grep -E 'Requests/sec|^ +(50|75|90|99)%|Non-2xx|Socket errors'
+    done
   done
   kill $PID; wait $PID 2>/dev/null || true
   trap - EXIT

@@ -5,6 +5,7 @@ import dev.keel.admin.internal.DeletePages;
 import dev.keel.admin.internal.FormPages;
 import dev.keel.admin.internal.ListPages;
 import dev.keel.admin.internal.Model;
+import dev.keel.admin.internal.Options;
 import dev.keel.admin.internal.Site;
 import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
@@ -47,6 +48,9 @@ import java.util.function.UnaryOperator;
  *   <tr><td>{@code keel.admin.path}</td><td>{@code /admin}</td><td>where the pages live</td></tr>
  *   <tr><td>{@code keel.admin.login-path}</td><td>{@code /login}</td><td>the application's login
  *       page, to which anonymous visitors are redirected</td></tr>
+ *   <tr><td>{@code keel.admin.logout-path}</td><td>{@code /logout}</td><td>the application's
+ *       sign-out endpoint, which the header's "Sign out" button posts to (with the CSRF
+ *       token)</td></tr>
  * </table>
  *
  * <p>Register every model before installing; thread-safe once installed.
@@ -55,20 +59,22 @@ public final class Admin implements Plugin {
   private final boolean fromConfig;
   private String path;
   private String loginPath;
+  private String logoutPath;
   private final List<Registration<?>> registrations = new ArrayList<>();
   private volatile boolean installed;
 
   private record Registration<T extends Record>(Class<T> type, ModelOptions<T> options) {}
 
-  private Admin(String path, String loginPath, boolean fromConfig) {
+  private Admin(String path, String loginPath, String logoutPath, boolean fromConfig) {
     this.path = path;
     this.loginPath = loginPath;
+    this.logoutPath = logoutPath;
     this.fromConfig = fromConfig;
   }
 
   /** An admin whose settings come from {@code keel.admin.*} when installed. */
   public static Admin create() {
-    return new Admin("/admin", "/login", true);
+    return new Admin("/admin", "/login", "/logout", true);
   }
 
   /** Settings in code. */
@@ -80,6 +86,7 @@ public final class Admin implements Plugin {
   public static final class Builder {
     private String path = "/admin";
     private String loginPath = "/login";
+    private String logoutPath = "/logout";
 
     private Builder() {}
 
@@ -95,8 +102,17 @@ public final class Admin implements Plugin {
       return this;
     }
 
+    /**
+     * The application's sign-out endpoint (a POST), for the header's button; default {@code
+     * /logout}.
+     */
+    public Builder logoutPath(String logoutPath) {
+      this.logoutPath = checkPath(logoutPath, "logoutPath");
+      return this;
+    }
+
     public Admin build() {
-      return new Admin(path, loginPath, false);
+      return new Admin(path, loginPath, logoutPath, false);
     }
   }
 
@@ -134,6 +150,9 @@ public final class Admin implements Plugin {
       loginPath =
           checkPath(
               app.config().string("keel.admin.login-path", loginPath), "keel.admin.login-path");
+      logoutPath =
+          checkPath(
+              app.config().string("keel.admin.logout-path", logoutPath), "keel.admin.logout-path");
     }
     installed = true;
     Database db = app.plugin(Database.class).orElseThrow();
@@ -142,6 +161,7 @@ public final class Admin implements Plugin {
     Site site =
         new Site(
             path,
+            logoutPath,
             java.util.Collections.unmodifiableMap(models),
             Views.precompiled("dev.keel.admin.internal.templates"),
             db);
@@ -149,15 +169,19 @@ public final class Admin implements Plugin {
     ListPages lists = new ListPages(site);
     FormPages forms = new FormPages(site);
     DeletePages deletes = new DeletePages(site);
+    Options options = new Options(site);
     byte[] css = resource("admin.css");
+    byte[] js = resource("admin.js");
     app.group(
         path,
         admin -> {
           admin.use(Access.guard(loginPath, site, path));
           admin.get("", lists::dashboard);
-          admin.get("/_static/admin.css", ctx -> css(css));
+          admin.get("/_static/admin.css", ctx -> asset("text/css; charset=UTF-8", css));
+          admin.get("/_static/admin.js", ctx -> asset("text/javascript; charset=UTF-8", js));
           admin.get("/{model}", lists::list);
           admin.post("/{model}/_bulk", deletes::bulk);
+          admin.get("/{model}/_options", options::options);
           admin.get("/{model}/new", forms::createForm);
           admin.post("/{model}/new", forms::create);
           admin.get("/{model}/{id}", forms::edit);
@@ -201,11 +225,11 @@ public final class Admin implements Plugin {
     }
   }
 
-  private static RenderedBody css(byte[] bytes) {
+  private static RenderedBody asset(String type, byte[] bytes) {
     return new RenderedBody() {
       @Override
       public String contentType() {
-        return "text/css; charset=UTF-8";
+        return type;
       }
 
       @Override

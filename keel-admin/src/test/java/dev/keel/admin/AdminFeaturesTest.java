@@ -276,7 +276,10 @@ class AdminFeaturesTest {
       assertThat(ann.get("/admin/comment/" + c.id() + "/delete").text())
           .contains("<dd>&lt;yes&gt;</dd>"); // the display on the delete page too
       String filtered = ann.get("/admin/comment?articleId=" + b.id()).text();
-      assertThat(filtered).contains("1 rows").contains(">second</a>").doesNotContain(">first</a>");
+      assertThat(filtered)
+          .contains("<p class=\"pager\">1 row\n")
+          .contains(">second</a>")
+          .doesNotContain(">first</a>");
       String approved = ann.get("/admin/comment?approved=yes").text();
       assertThat(approved).contains(">first</a>").doesNotContain(">second</a>");
 
@@ -302,6 +305,40 @@ class AdminFeaturesTest {
       var good = Map.of("articleId", "" + b.id(), "body", "third");
       assertThat(ann.post("/admin/comment/new", good).status()).isEqualTo(303);
       assertThat(comments.count()).isEqualTo(3);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void aRelationToALargeTableIsAnAutocompleteOverItsSearchFields(Dialect d) {
+    try (var t = new TestApp(d)) {
+      var ann = t.admin();
+      for (int i = 1; i <= 205; i++) t.articles().insert(article("Article " + i, false, null));
+      Article rare = t.articles().insert(article("Zebra crossing", false, null));
+
+      String form = ann.get("/admin/comment/new").text();
+      assertThat(form)
+          .doesNotContain("<select id=\"f-articleId\"")
+          .contains("list=\"l-articleId\" data-options=\"/admin/article/_options\"")
+          .contains("<datalist id=\"l-articleId\"></datalist>")
+          .contains("<script src=\"/admin/_static/admin.js\" defer></script>");
+      assertThat(ann.get("/admin/_static/admin.js").text()).contains("input[data-options]");
+
+      TestResponse byName = ann.get("/admin/article/_options?q=zebra");
+      assertThat(byName.status()).isEqualTo(200);
+      assertThat(byName.json().size()).isEqualTo(1);
+      assertThat(byName.json().at("/0/id").asString()).isEqualTo("" + rare.id());
+      assertThat(byName.json().at("/0/label").asString()).isEqualTo("Zebra crossing");
+      TestResponse byId = ann.get("/admin/article/_options?q=" + rare.id());
+      assertThat(byId.json().at("/0/id").asString()).isEqualTo("" + rare.id());
+      assertThat(ann.get("/admin/article/_options?q=Article").json().size())
+          .isEqualTo(20); // a bounded answer, however many match
+      assertThat(ann.get("/admin/article/_options?q=%25%27").json().size()).isZero(); // literal
+
+      var reader = t.login("rita", "?permission=admin:comment:edit");
+      assertThat(reader.get("/admin/article/_options?q=zebra").status()).isEqualTo(403);
+      var good = Map.of("articleId", "" + rare.id(), "body", "typed id");
+      assertThat(ann.post("/admin/comment/new", good).status()).isEqualTo(303);
     }
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.db.Dialect;
 import dev.keel.test.TestResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ class AdminTest {
       List.of(
           new String[] {"GET", "/admin"},
           new String[] {"GET", "/admin/_static/admin.css"},
+          new String[] {"GET", "/admin/_static/admin.js"},
+          new String[] {"GET", "/admin/article/_options?q=x"},
           new String[] {"GET", "/admin/article"},
           new String[] {"GET", "/admin/article/new"},
           new String[] {"POST", "/admin/article/new"},
@@ -55,7 +59,11 @@ class AdminTest {
         TestResponse anonymous = t.client.request(r[0], r[1]).form(form("X", "1")).send();
         assertThat(anonymous.status()).as(r[0] + " " + r[1]).isEqualTo(303);
         assertThat(anonymous.header("Location").orElseThrow())
-            .isEqualTo("/login?next=" + r[1].replace("/", "%2F"));
+            .isEqualTo(
+                "/login?next="
+                    + URLEncoder.encode(
+                        r[0].equals("GET") ? r[1] : r[1].replaceFirst("\\?.*", ""),
+                        StandardCharsets.UTF_8));
         var fields = new HashMap<>(form("X", "1"));
         fields.put("_csrf", user.csrf());
         TestResponse denied = user.request(r[0], r[1]).form(fields).send();
@@ -65,6 +73,21 @@ class AdminTest {
       assertThat(t.articles().findAll())
           .singleElement()
           .satisfies(a -> assertThat(a.title()).isEqualTo("First"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void theHeaderNamesThePrincipalAndSignsOutWithTheCsrfToken(Dialect dialect) {
+    try (var t = new TestApp(dialect)) {
+      var ann = t.admin();
+      String page = ann.get("/admin").text();
+      assertThat(page)
+          .contains("<span class=\"user\">ann</span>")
+          .contains("<form class=\"signout\" method=\"post\" action=\"/logout\">")
+          .contains("name=\"_csrf\" value=\"" + ann.csrf() + "\"");
+      assertThat(ann.post("/logout", Map.of()).status()).isEqualTo(200);
+      assertThat(ann.get("/admin").status()).isEqualTo(303); // the session is gone
     }
   }
 
@@ -165,7 +188,8 @@ class AdminTest {
           .doesNotContain(">Post 2</a>");
       assertThat(ann.get("/admin/article?q=100%25").text()).contains("0 rows"); // % is literal
       assertThat(ann.get("/admin/article?q=body%20of%20Post%207").text())
-          .contains("1 rows")
+          .contains("<p class=\"pager\">1 row\n")
+          .doesNotContain("1 rows")
           .contains(">Post 7</a>");
 
       String sorted = ann.get("/admin/article?sort=-likes").text();

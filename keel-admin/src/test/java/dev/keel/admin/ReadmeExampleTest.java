@@ -123,7 +123,7 @@ class ReadmeExampleTest {
             client.get("/admin/article?q=first").cookie("keel_session", session).send();
         assertThat(list.text())
             .contains(">Hello</a>")
-            .contains("1 rows")
+            .contains("<p class=\"pager\">1 row\n")
             .contains("<td>draft</td>");
         TestResponse published =
             client

@@ -76,6 +76,12 @@ final class TestApp implements AutoCloseable {
                     p = p.withPermissions(ctx.query("permission").get());
                   }
                   return Map.of("csrf", sessions.login(ctx, p).csrfToken());
+                })
+            .post(
+                "/logout",
+                ctx -> {
+                  sessions.logout(ctx);
+                  return Map.of("signedOut", true);
                 });
     client = TestClient.inProcess(app);
   }

@@ -39,6 +39,22 @@ public final class Access {
     }
   }
 
+  /** The request's query string, re-encoded, so that login returns to the same search or page. */
+  private static String query(Context ctx) {
+    var out = new StringBuilder();
+    ctx.queryParams()
+        .forEach(
+            (name, values) -> {
+              for (String v : values) {
+                out.append(out.isEmpty() ? '?' : '&')
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+              }
+            });
+    return out.toString();
+  }
+
   /**
    * The guard of every admin route: anonymous requests are redirected to {@code login} with the
    * page to come back to; principals with no admin role and no admin permission get 403; a refused
@@ -48,7 +64,7 @@ public final class Access {
     return next ->
         ctx -> {
           if (Security.principal(ctx).isEmpty()) {
-            String back = ctx.path();
+            String back = ctx.path() + (ctx.method().equals("GET") ? query(ctx) : "");
             ctx.status(303)
                 .header(
                     "Location",

@@ -124,12 +124,13 @@ public final class DeletePages {
                   null,
                   null,
                   List.of(),
-                  ""));
+                  "",
+                  null));
         }
         return page(
             ctx,
             m,
-            "Delete " + rows.size() + " " + Site.lower(m) + " rows",
+            "Delete " + Site.count(rows.size(), Site.lower(m) + " row"),
             site.href(m) + "/_bulk",
             site.href(m),
             summary,

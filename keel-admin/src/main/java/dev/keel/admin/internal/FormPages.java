@@ -200,13 +200,29 @@ public final class FormPages {
             history));
   }
 
-  /** A select of the related model's ids, when there are few enough of them. */
-  private static <R extends Record> Ui.Input relation(Ui.Input in, Model<R> target) {
+  /**
+   * A select of the related model's ids when there are few enough of them, else a text input that
+   * completes from {@link Options} as the user types.
+   */
+  private <R extends Record> Ui.Input relation(Ui.Input in, Model<R> target) {
     List<R> rows =
         target
             .repository()
             .findAll(Query.all().orderBy(target.key().name(), false).limit(SELECT_LIMIT + 1));
-    if (rows.size() > SELECT_LIMIT) return in;
+    if (rows.size() > SELECT_LIMIT) {
+      return new Ui.Input(
+          in.name(),
+          in.label(),
+          "autocomplete",
+          in.value(),
+          in.required(),
+          null,
+          null,
+          null,
+          List.of(),
+          in.error(),
+          site.href(target) + "/_options");
+    }
     var ids = new ArrayList<String>();
     for (R r : rows) ids.add(target.id(r));
     if (!in.value().isEmpty() && !ids.contains(in.value())) ids.add(in.value());
@@ -220,7 +236,8 @@ public final class FormPages {
         null,
         null,
         ids,
-        in.error());
+        in.error(),
+        null);
   }
 
   private static Ui.Input withValue(Ui.Input in, String value) {
@@ -234,7 +251,8 @@ public final class FormPages {
         in.min(),
         in.max(),
         in.choices(),
-        in.error());
+        in.error(),
+        in.source());
   }
 
   static Ui.Input input(Field f, String value, String error) {
@@ -263,6 +281,7 @@ public final class FormPages {
         f.min().isPresent() ? Long.toString(f.min().getAsLong()) : null,
         f.max().isPresent() ? Long.toString(f.max().getAsLong()) : null,
         f.choices(),
-        error);
+        error,
+        null);
   }
 }

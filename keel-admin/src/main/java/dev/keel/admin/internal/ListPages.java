@@ -131,7 +131,7 @@ public final class ListPages {
             out,
             actions,
             notice(ctx),
-            total + " rows" + position,
+            Site.count(total, "row") + position,
             prev,
             next));
   }
@@ -153,8 +153,10 @@ public final class ListPages {
 
   private static String notice(Context ctx) {
     int n = ctx.query("n").map(ListPages::intOr1).orElse(0);
-    if (ctx.query("deleted").isPresent()) return "Deleted " + n + " rows.";
-    return ctx.query("done").map(a -> "Done: " + a + " on " + n + " rows.").orElse("");
+    if (ctx.query("deleted").isPresent()) return "Deleted " + Site.count(n, "row") + ".";
+    return ctx.query("done")
+        .map(a -> "Done: " + a + " on " + Site.count(n, "row") + ".")
+        .orElse("");
   }
 
   private static Field sortField(Model<?> m, String sort) {

@@ -17,12 +17,14 @@ import java.util.Optional;
 public final class Site {
   final String base;
   final Map<String, Model<?>> models; // by slug, in registration order
+  final String logout;
   final Views views;
   final Database db;
   final Audit audit;
 
-  public Site(String base, Map<String, Model<?>> models, Views views, Database db) {
+  public Site(String base, String logout, Map<String, Model<?>> models, Views views, Database db) {
     this.base = base;
+    this.logout = logout;
     this.models = models;
     this.views = views;
     this.db = db;
@@ -90,6 +92,7 @@ public final class Site {
     return new Chrome(
         title,
         base,
+        logout,
         Security.principal(ctx).map(Principal::id).orElse(""),
         Security.csrfToken(ctx).orElse(""));
   }
@@ -104,6 +107,11 @@ public final class Site {
 
   <T extends Record> String href(Model<T> m, T row) {
     return href(m) + "/" + enc(m.id(row));
+  }
+
+  /** "1 row", "2,000 rows": the count and the noun, singular when the count is one. */
+  static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
   static String lower(Model<?> m) {

@@ -7,7 +7,7 @@ public final class Ui {
   private Ui() {}
 
   /** What every page's frame shows. */
-  public record Chrome(String title, String base, String user, String csrf) {}
+  public record Chrome(String title, String base, String logout, String user, String csrf) {}
 
   public record ModelLink(String label, String href, long count) {}
 
@@ -48,7 +48,10 @@ public final class Ui {
   /** One audit entry as the edit page shows it. */
   public record History(String at, String who, String action, List<Audit.Change> changes) {}
 
-  /** One form input; {@code type} is the HTML input type, or select/checkbox/readonly. */
+  /**
+   * One form input; {@code type} is the HTML input type, or select/checkbox/readonly/autocomplete
+   * ({@code source}: the URL of its options, for autocomplete only).
+   */
   public record Input(
       String name,
       String label,
@@ -59,7 +62,8 @@ public final class Ui {
       String min,
       String max,
       List<String> choices,
-      String error) {}
+      String error,
+      String source) {}
 
   /** A create or edit form; {@code links} has the related row's page per relation field. */
   public record FormPage(

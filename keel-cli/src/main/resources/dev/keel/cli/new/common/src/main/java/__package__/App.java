@@ -68,6 +68,7 @@ public final class App {
                     m -> m.list("title", "createdAt").search("title", "body").readOnly("createdAt")))
         .get("/login", login::form)
         .post("/login", login::login)
+        .post("/logout", login::logout)
         .get("/", pages::index)
         .post("/notes", pages::create)
 {{/web}}

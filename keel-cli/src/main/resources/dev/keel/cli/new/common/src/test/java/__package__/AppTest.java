@@ -137,6 +137,19 @@ class AppTest {
     String signedIn = in.headers().containsKey("set-cookie") ? sessionCookie(in) : session;
     TestResponse list = client.get("/admin/note").cookie("keel_session", signedIn).send();
     assertThat(list.status()).as(list.text()).isEqualTo(200);
+
+    // the header's "Sign out" button posts the session's CSRF token to /logout
+    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(list.text());
+    assertThat(token.find()).as(list.text()).isTrue();
+    TestResponse out =
+        client
+            .post("/logout")
+            .cookie("keel_session", signedIn)
+            .form(Map.of("_csrf", token.group(1)))
+            .send();
+    assertThat(out.status()).as(out.text()).isEqualTo(303);
+    TestResponse after = client.get("/admin/note").cookie("keel_session", signedIn).send();
+    assertThat(after.status()).isEqualTo(303);
   }
 
   private static String sessionCookie(TestResponse response) {

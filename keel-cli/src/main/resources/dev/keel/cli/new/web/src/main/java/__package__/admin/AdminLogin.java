@@ -48,6 +48,13 @@ public final class AdminLogin {
     return null;
   }
 
+  /** POST /logout (the admin's "Sign out" button, with the CSRF token): ends the session. */
+  public View logout(Context ctx) {
+    sessions.logout(ctx);
+    ctx.status(303).header("Location", "/");
+    return null;
+  }
+
   private View page(Context ctx, String error, String next) {
     String csrf = sessions.start(ctx).csrfToken();
     return views.render("login.jte", Map.of("error", error, "next", local(next), "csrf", csrf));
