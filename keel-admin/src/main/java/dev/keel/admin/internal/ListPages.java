@@ -12,11 +12,17 @@ import java.util.Map;
 
 /**
  * The dashboard and the list pages. A list runs two statements whatever the page size: a count and
- * a page. Sorted by the key (the default) it pages by keyset ({@code ?after=}/{@code ?before=} the
- * key at the page's edge, no OFFSET), so deep pages cost what the first does; sorted by another
- * column it pages by number with OFFSET, as that order has no unique key to continue from.
+ * a page (and a third, the edge row, when a list sorted by a column continues by keyset). Sorted by
+ * the key (the default) it pages by keyset ({@code ?after=}/{@code ?before=} the key at the page's
+ * edge, no OFFSET), so deep pages cost what the first does. Sorted by another column it pages by
+ * number with OFFSET ("page 3 of 12") while the list has at most {@link #KEYSET_ABOVE} rows; above
+ * that, and when the column has no nulls, by keyset on (column, key) too, as OFFSET's cost grows
+ * with the page number.
  */
 public final class ListPages {
+  /** Above this many rows a list sorted by a non-null column pages by keyset, not by number. */
+  static final long KEYSET_ABOVE = 10_000;
+
   private final Site site;
 
   public ListPages(Site site) {
@@ -62,17 +68,21 @@ public final class ListPages {
     String prev = "";
     String next = "";
     String position;
-    if (sortField == null || sortField.key()) {
-      Field key = m.key();
-      var keep = with(state, "sort", sort);
+    var keep = with(state, "sort", sort);
+    if (sortField == null || sortField.key() || (!sortField.optional() && total > KEYSET_ABOVE)) {
+      Field by = sortField == null ? m.key() : sortField;
       var after = ctx.query("after").filter(s -> !s.isBlank());
       var before = ctx.query("before").filter(s -> !s.isBlank());
       boolean backwards = before.isPresent() && after.isEmpty();
-      Query page = query.orderBy(key.name(), desc != backwards).limit(size + 1);
-      if (after.isPresent()) {
-        page = page.where(key.name(), desc ? Op.LT : Op.GT, Site.id(m, after.get()));
-      } else if (backwards) {
-        page = page.where(key.name(), desc ? Op.GT : Op.LT, Site.id(m, before.get()));
+      boolean descending = desc != backwards;
+      Query page = query.orderBy(by.name(), descending).limit(size + 1);
+      var edge = backwards ? before : after;
+      if (edge.isPresent() && by.key()) {
+        page = page.where(by.name(), descending ? Op.LT : Op.GT, Site.id(m, edge.get()));
+      } else if (edge.isPresent()) {
+        // continue after the edge row's (column, key); a row deleted since starts the list over
+        var row = m.repository().find(Site.id(m, edge.get()));
+        if (row.isPresent()) page = page.after(row.get());
       }
       rows = new ArrayList<>(m.repository().findAll(page));
       boolean more = rows.size() > size;
@@ -95,7 +105,6 @@ public final class ListPages {
                       .orderBy(sortField.name(), desc)
                       .limit(size)
                       .offset((long) (page - 1) * size));
-      var keep = with(state, "sort", sort);
       if (page > 1) prev = href + link(with(keep, "page", Integer.toString(page - 1)));
       if (page < pages) next = href + link(with(keep, "page", Integer.toString(page + 1)));
       position = " · page " + page + " of " + pages;

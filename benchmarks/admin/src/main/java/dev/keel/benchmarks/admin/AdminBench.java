@@ -40,10 +40,11 @@ public final class AdminBench {
 
   /** The pages measured; run.sh gives wrk the same paths. */
   static List<String> paths(int rows) {
-    int middle = Math.max(1, rows / 25 / 2);
+    int middle = Math.max(1, rows / 2);
     return List.of(
         "/admin/item",
-        "/admin/item?page=" + middle,
+        "/admin/item?after=" + middle,
+        "/admin/item?sort=title&after=" + middle,
         "/admin/item?q=needle",
         "/admin/item?sort=-likes");
   }
