@@ -109,6 +109,14 @@ public final class Components implements Plugin {
     return java.util.Optional.ofNullable(CallScope.traceparent());
   }
 
+  /**
+   * The time left before the deadline of the component call being handled (received from a caller
+   * in another process, or set by {@link #withDeadline}); empty when there is none.
+   */
+  public static java.util.Optional<Duration> remaining() {
+    return CallScope.remaining();
+  }
+
   @Override
   public void install(Keel app) {
     if (!layout.name().equals(Deployment.SINGLE)) {

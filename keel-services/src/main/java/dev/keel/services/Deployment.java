@@ -161,7 +161,9 @@ public record Deployment(Map<String, Layout> layouts) {
     try {
       url = URI.create(settings[1]);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(prefix + ".url: '" + settings[1] + "' is not a URL", e);
+      throw new IllegalArgumentException(
+          prefix + ".url: '" + settings[1] + "' (expected: http://host:port or https://host:port)",
+          e);
     }
     if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())
         || url.getHost() == null) {

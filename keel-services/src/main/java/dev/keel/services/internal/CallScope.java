@@ -55,6 +55,12 @@ public final class CallScope {
     return "00-" + trace + "-" + span + "-01";
   }
 
+  /** The time left before the current deadline, if one is set. */
+  public static java.util.Optional<Duration> remaining() {
+    if (!DEADLINE.isBound()) return java.util.Optional.empty();
+    return java.util.Optional.of(Duration.ofNanos(Math.max(0, DEADLINE.get() - System.nanoTime())));
+  }
+
   /** Whether {@code value} is a well-formed version-00 traceparent. */
   static boolean isTraceparent(String value) {
     return TRACEPARENT.matcher(value).matches();
@@ -70,9 +76,14 @@ public final class CallScope {
   }
 
   /** Runs {@code body} with the deadline and trace received from a caller. */
-  static <T> T received(long deadline, String traceparent, Callable<T> body) throws Exception {
-    var carrier = ScopedValue.where(DEADLINE, deadline);
-    if (traceparent != null) carrier = carrier.where(TRACE, traceparent);
+  static <T> T received(Long deadline, String traceparent, Callable<T> body) throws Exception {
+    if (deadline == null && traceparent == null) return body.call();
+    ScopedValue.Carrier carrier =
+        deadline == null
+            ? ScopedValue.where(TRACE, traceparent)
+            : traceparent == null
+                ? ScopedValue.where(DEADLINE, deadline)
+                : ScopedValue.where(DEADLINE, deadline).where(TRACE, traceparent);
     return carrier.call(body::call);
   }
 

@@ -7,6 +7,7 @@ import dev.keel.core.Problem;
 import dev.keel.core.RenderedBody;
 import dev.keel.services.ServicesProblems;
 import dev.keel.services.spi.ComponentDescriptor;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +106,7 @@ public final class Host {
               .with("callerVersion", version));
     }
     long remaining = deadlineMillis(ctx, component, method);
-    long deadline = System.nanoTime() + remaining * 1_000_000;
+    Long deadline = remaining < 0 ? null : System.nanoTime() + remaining * 1_000_000;
     String trace = ctx.header("traceparent").filter(CallScope::isTraceparent).orElse(null);
     Object result;
     try {
@@ -133,7 +134,7 @@ public final class Host {
 
   private static long deadlineMillis(Context ctx, String component, String method) {
     var header = ctx.header(CallScope.DEADLINE_HEADER);
-    if (header.isEmpty()) return Long.MAX_VALUE / 2_000_000;
+    if (header.isEmpty()) return -1; // a caller without deadline: none here either
     long remaining;
     try {
       remaining = Long.parseLong(header.get());
@@ -153,7 +154,7 @@ public final class Host {
               + header.get()
               + ")");
     }
-    return Math.min(remaining, Long.MAX_VALUE / 2_000_000);
+    return Math.min(remaining, Duration.ofDays(1).toMillis());
   }
 
   private static RenderedBody json(Object result) {
