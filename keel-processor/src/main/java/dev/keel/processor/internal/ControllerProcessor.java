@@ -20,14 +20,17 @@ import javax.tools.StandardLocation;
 /**
  * Generates, for each {@code @dev.keel.web.Controller} class, a {@code <Controller>Routes} class
  * that registers its routes, lists it in {@code META-INF/services/dev.keel.core.spi.RouteBinder},
- * and writes the controller's OpenAPI fragment to {@code META-INF/keel/openapi/<class>.json}.
+ * writes the controller's OpenAPI fragment to {@code META-INF/keel/openapi/<class>.json}, and
+ * writes the client model of all of them to {@code META-INF/keel/client/model.json} (ADR 0038).
  */
 public final class ControllerProcessor extends AbstractProcessor {
   private static final String CONTROLLER = "dev.keel.web.Controller";
   private static final String SERVICES = "META-INF/services/dev.keel.core.spi.RouteBinder";
+  private static final String CLIENT_MODEL = "META-INF/keel/client/model.json";
 
   private final List<String> binders = new ArrayList<>();
   private final Map<String, Element> routes = new HashMap<>();
+  private ClientModelWriter clientModel;
 
   /**
    * Only {@code @Controller}; it claims nothing, so other processors still see every annotation.
@@ -55,6 +58,9 @@ public final class ControllerProcessor extends AbstractProcessor {
       }
     }
     if (round.processingOver() && !binders.isEmpty()) writeServices();
+    if (round.processingOver() && clientModel != null && !clientModel.isEmpty()) {
+      writeClientModel();
+    }
     return false;
   }
 
@@ -93,6 +99,11 @@ public final class ControllerProcessor extends AbstractProcessor {
       return;
     }
     binders.add(name);
+    if (clientModel == null) {
+      clientModel =
+          new ClientModelWriter(processingEnv.getTypeUtils(), processingEnv.getElementUtils());
+    }
+    clientModel.add(c);
     String fragment =
         "META-INF/keel/openapi/"
             + processingEnv.getElementUtils().getBinaryName(c.type())
@@ -119,6 +130,18 @@ public final class ControllerProcessor extends AbstractProcessor {
       for (String b : binders) w.write(b + "\n");
     } catch (IOException e) {
       fail(null, "could not write " + SERVICES + ": " + e.getMessage());
+    }
+  }
+
+  private void writeClientModel() {
+    try (Writer w =
+        processingEnv
+            .getFiler()
+            .createResource(StandardLocation.CLASS_OUTPUT, "", CLIENT_MODEL)
+            .openWriter()) {
+      w.write(clientModel.write());
+    } catch (IOException e) {
+      fail(null, "could not write " + CLIENT_MODEL + ": " + e.getMessage());
     }
   }
 
