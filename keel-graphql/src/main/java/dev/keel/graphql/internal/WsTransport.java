@@ -33,6 +33,8 @@ public final class WsTransport implements WebSocketHandler {
   private final Engine engine;
   private final JsonMapper json;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  // the handshake's keel-security principal by id: WebSocket carries only the user's name
+  private final Map<String, Principal> principals = new ConcurrentHashMap<>();
 
   private static final class Session {
     volatile boolean initialised;
@@ -42,6 +44,15 @@ public final class WsTransport implements WebSocketHandler {
   public WsTransport(Engine engine, JsonMapper json) {
     this.engine = engine;
     this.json = json;
+  }
+
+  /** Who opens the socket: keel-security's principal of the handshake, or anonymous. */
+  public dev.keel.realtime.Authenticator authenticator() {
+    return handshake -> {
+      Optional<Principal> p = dev.keel.security.Security.principal(handshake);
+      p.ifPresent(principal -> principals.put(principal.id(), principal));
+      return Optional.of(p.map(Principal::id).orElse(""));
+    };
   }
 
   @Override
@@ -129,7 +140,8 @@ public final class WsTransport implements WebSocketHandler {
                 : null,
             map(payload.get("variables")),
             map(payload.get("extensions")));
-    Optional<Principal> principal = socket.user().map(Principal::of);
+    Optional<Principal> principal =
+        socket.user().map(name -> principals.getOrDefault(name, Principal.of(name)));
     ExecutionResult result = engine.execute(request, principal);
     if (!result.isDataPresent()) {
       session.operations.remove(key);
