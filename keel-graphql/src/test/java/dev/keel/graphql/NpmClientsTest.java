@@ -21,12 +21,17 @@ import org.junit.jupiter.api.Test;
  */
 class NpmClientsTest {
   private static final List<String> PACKAGES =
-      List.of("graphql@16.15.0", "graphql-request@7.4.0", "graphql-ws@6.4.2", "ws@8.23.1");
+      List.of(
+          "graphql@16.15.0",
+          "graphql-request@7.4.0",
+          "graphql-ws@6.4.2",
+          "ws@8.23.1",
+          "playwright-core@1.65.1");
   static Blog blog;
 
   @BeforeAll
   static void start() throws Exception {
-    blog = new Blog(Map.of());
+    blog = new Blog(Map.of("keel.graphql.graphiql", "true"));
     blog.seed();
   }
 
@@ -36,9 +41,44 @@ class NpmClientsTest {
   }
 
   @Test
+  void graphiqlLoadsFromTheAppAloneAndRunsAQuery() throws Exception {
+    assertThat(Path.of("/usr/bin/chromium"))
+        .as("the browser test needs Debian's chromium: apt-get install -y chromium")
+        .isExecutable();
+    Path dir = install();
+    try (InputStream script = getClass().getResourceAsStream("/graphiql-browser.mjs")) {
+      Files.copy(script, dir.resolve("graphiql-browser.mjs"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    String out =
+        run(dir, 120, "node", "graphiql-browser.mjs", "http://127.0.0.1:" + blog.app.port());
+    assertThat(out)
+        .contains("loaded: GraphiQL")
+        .contains("result: Query")
+        .contains("foreign requests: 0")
+        .contains("errors: 0")
+        .contains("OK");
+  }
+
+  @Test
   void realClientsQueryMutateAndSubscribe() throws Exception {
+    Path dir = install();
+    try (InputStream script = getClass().getResourceAsStream("/graphql-clients.mjs")) {
+      Files.copy(script, dir.resolve("graphql-clients.mjs"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    String out =
+        run(dir, 120, "node", "graphql-clients.mjs", "http://127.0.0.1:" + blog.app.port());
+    assertThat(out)
+        .contains("query: 20 articles, first by Author 2, tags graphql+java")
+        .contains("error: 400 Validation error")
+        .contains("denied: UNAUTHENTICATED")
+        .contains("ws query: Article 1")
+        .contains("subscription: 2 events, Live by Author 2")
+        .contains("OK");
+  }
+
+  private static synchronized Path install() throws Exception {
     Path dir = Path.of("target", "npm-graphql").toAbsolutePath();
-    if (!Files.isDirectory(dir.resolve("node_modules/graphql-ws"))) {
+    if (!Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("package.json"), "{\"private\":true,\"type\":\"module\"}");
       var install =
