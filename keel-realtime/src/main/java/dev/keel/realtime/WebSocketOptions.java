@@ -38,10 +38,12 @@ public record WebSocketOptions(
     int outboundQueue,
     Duration pingInterval,
     Duration idleTimeout,
-    boolean compression) {
+    boolean compression,
+    List<String> subprotocols) {
 
   public WebSocketOptions {
     allowedOrigins = List.copyOf(allowedOrigins);
+    subprotocols = List.copyOf(subprotocols);
     Objects.requireNonNull(authenticator, "authenticator");
     positive("maxFrameSize", maxFrameSize);
     positive("maxMessageSize", maxMessageSize);
@@ -57,6 +59,49 @@ public record WebSocketOptions(
               + pingInterval
               + "), which must be positive; a peer gets a ping before it counts as dead.");
     }
+  }
+
+  /** The options without subprotocols, as before they were added. */
+  public WebSocketOptions(
+      List<String> allowedOrigins,
+      Authenticator authenticator,
+      int maxFrameSize,
+      int maxMessageSize,
+      int messagesPerSecond,
+      int outboundQueue,
+      Duration pingInterval,
+      Duration idleTimeout,
+      boolean compression) {
+    this(
+        allowedOrigins,
+        authenticator,
+        maxFrameSize,
+        maxMessageSize,
+        messagesPerSecond,
+        outboundQueue,
+        pingInterval,
+        idleTimeout,
+        compression,
+        List.of());
+  }
+
+  /**
+   * The subprotocols this endpoint speaks, in order of preference: the handshake answers the first
+   * of the client's {@code Sec-WebSocket-Protocol} values that is among them (RFC 6455 section
+   * 4.2.2), e.g. {@code graphql-transport-ws}. None by default.
+   */
+  public WebSocketOptions withSubprotocols(String... protocols) {
+    return new WebSocketOptions(
+        allowedOrigins,
+        authenticator,
+        maxFrameSize,
+        maxMessageSize,
+        messagesPerSecond,
+        outboundQueue,
+        pingInterval,
+        idleTimeout,
+        compression,
+        List.of(protocols));
   }
 
   private static void positive(String name, int value) {
@@ -76,7 +121,8 @@ public record WebSocketOptions(
         outboundQueue,
         pingInterval,
         idleTimeout,
-        compression);
+        compression,
+        subprotocols);
   }
 
   public WebSocketOptions withAuthenticator(Authenticator a) {
@@ -89,7 +135,8 @@ public record WebSocketOptions(
         outboundQueue,
         pingInterval,
         idleTimeout,
-        compression);
+        compression,
+        subprotocols);
   }
 
   public WebSocketOptions withMaxMessageSize(int frame, int message) {
@@ -102,7 +149,8 @@ public record WebSocketOptions(
         outboundQueue,
         pingInterval,
         idleTimeout,
-        compression);
+        compression,
+        subprotocols);
   }
 
   public WebSocketOptions withMessagesPerSecond(int n) {
@@ -115,7 +163,8 @@ public record WebSocketOptions(
         outboundQueue,
         pingInterval,
         idleTimeout,
-        compression);
+        compression,
+        subprotocols);
   }
 
   public WebSocketOptions withOutboundQueue(int n) {
@@ -128,7 +177,8 @@ public record WebSocketOptions(
         n,
         pingInterval,
         idleTimeout,
-        compression);
+        compression,
+        subprotocols);
   }
 
   public WebSocketOptions withKeepAlive(Duration ping, Duration idle) {
@@ -141,7 +191,8 @@ public record WebSocketOptions(
         outboundQueue,
         ping,
         idle,
-        compression);
+        compression,
+        subprotocols);
   }
 
   public WebSocketOptions withCompression(boolean on) {
@@ -154,6 +205,7 @@ public record WebSocketOptions(
         outboundQueue,
         pingInterval,
         idleTimeout,
-        on);
+        on,
+        subprotocols);
   }
 }

@@ -187,7 +187,7 @@ final class Schemas {
   }
 
   /** Annotations of a record component, wherever javac put them (field, accessor, component). */
-  private static List<AnnotationMirror> annotations(TypeElement record, RecordComponentElement rc) {
+  static List<AnnotationMirror> annotations(TypeElement record, RecordComponentElement rc) {
     var all = new ArrayList<AnnotationMirror>(rc.getAnnotationMirrors());
     all.addAll(rc.getAccessor().getAnnotationMirrors());
     for (Element e : record.getEnclosedElements()) {

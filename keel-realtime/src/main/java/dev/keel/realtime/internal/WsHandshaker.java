@@ -18,8 +18,9 @@ import java.nio.charset.StandardCharsets;
  * connection with 1002 like any other malformed frame.
  */
 final class WsHandshaker extends WebSocketServerHandshaker13 {
-  WsHandshaker(String url, WebSocketDecoderConfig config) {
-    super(url, null, config);
+  WsHandshaker(String url, java.util.List<String> subprotocols, WebSocketDecoderConfig config) {
+    // Netty answers the first offered subprotocol that is among these (RFC 6455 section 4.2.2)
+    super(url, subprotocols.isEmpty() ? null : String.join(",", subprotocols), config);
   }
 
   @Override

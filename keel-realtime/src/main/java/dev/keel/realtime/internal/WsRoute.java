@@ -183,7 +183,7 @@ public final class WsRoute implements Handler {
               // violations reach WsConnection, which sends the one close frame with their code
               .closeOnProtocolViolation(false)
               .build();
-      var handshaker = new WsHandshaker(url, config);
+      var handshaker = new WsHandshaker(url, options.subprotocols(), config);
       var p = channel.pipeline();
       if (deflate != null) {
         p.addLast(new DeflateReservedBits());
