@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +83,8 @@ public final class Security implements Plugin {
       Optional<ApiKeys> apiKeys,
       Csrf csrf,
       Set<String> trustedProxies,
-      Predicate<Principal> accounts) {}
+      Predicate<Principal> accounts,
+      Function<String, Principal> bearer) {}
 
   private Security(Builder options) {
     this.options = options;
@@ -104,8 +106,19 @@ public final class Security implements Plugin {
     private ApiKeys apiKeys;
     private Jwt jwt;
     private Predicate<Principal> accounts = p -> true;
+    private Function<String, Principal> bearer;
 
     private Builder() {}
+
+    /**
+     * Checks bearer tokens with {@code verify} instead of this app's {@link Jwt}, e.g. {@link
+     * OidcResourceServer#verify} for access tokens from an OpenID provider. {@code verify} returns
+     * the token's principal or throws {@link TokenRejected} (401).
+     */
+    public Builder bearerTokens(Function<String, Principal> verify) {
+      this.bearer = Objects.requireNonNull(verify, "verify");
+      return this;
+    }
 
     /** Browser sessions (cookie authentication, CSRF-checked). */
     public Builder sessions(Sessions sessions) {
@@ -183,16 +196,18 @@ public final class Security implements Plugin {
       config.reject("keel.security.scheme", "expected an auth scheme such as Bearer or Token");
       scheme = "Bearer";
     }
+    Jwt jwt = options.jwt != null ? options.jwt : Jwt.from(config);
     settings =
         new Settings(
             config,
-            options.jwt != null ? options.jwt : Jwt.from(config),
+            jwt,
             scheme,
             Optional.ofNullable(options.sessions),
             Optional.ofNullable(options.apiKeys),
             Csrf.from(config),
             Set.copyOf(config.list("keel.security.trusted-proxies", List.of())),
-            options.accounts);
+            options.accounts,
+            options.bearer != null ? options.bearer : jwt::verify);
     if (config.bool("keel.security.secure-headers", true)) {
       app.use(SecureHeaders.from(config));
     }
@@ -271,7 +286,7 @@ public final class Security implements Plugin {
           "the Authorization header must read '" + scheme + " <token>': " + why);
     }
     try {
-      return known(settings.jwt().verify(Authorization.token(header, scheme)));
+      return known(settings.bearer().apply(Authorization.token(header, scheme)));
     } catch (TokenRejected e) {
       throw rejected(ctx, e);
     }

@@ -30,4 +30,36 @@ public final class SecurityProblems {
   /** A {@link RateLimit} (or {@link LoginThrottle}) bucket is empty; with Retry-After. */
   public static final ProblemType RATE_LIMITED =
       new ProblemType("rate-limited", 429, "Too many requests");
+
+  /**
+   * An OpenID Connect callback whose {@code state} is missing, expired or not the one this browser
+   * session started with (a forged or cross-session callback); no session is created.
+   */
+  public static final ProblemType OIDC_STATE_INVALID =
+      new ProblemType("oidc-state-invalid", 400, "Login state does not match");
+
+  /**
+   * The provider refused to exchange the authorization code: used before (replayed), expired,
+   * issued to another client or for another PKCE verifier; no session is created.
+   */
+  public static final ProblemType OIDC_CODE_REJECTED =
+      new ProblemType("oidc-code-rejected", 401, "Authorization code rejected");
+
+  /**
+   * The ID token failed validation: signature or key, algorithm, issuer, audience, expiry or nonce;
+   * no session is created.
+   */
+  public static final ProblemType OIDC_ID_TOKEN_INVALID =
+      new ProblemType("oidc-id-token-invalid", 401, "ID token rejected");
+
+  /** The provider answered the login with an error such as {@code access_denied}. */
+  public static final ProblemType OIDC_LOGIN_REFUSED =
+      new ProblemType("oidc-login-refused", 401, "Login refused by the provider");
+
+  /**
+   * The OpenID provider could not be reached, or answered with something unreadable, or refused
+   * this app's own client credentials.
+   */
+  public static final ProblemType OIDC_PROVIDER_UNAVAILABLE =
+      new ProblemType("oidc-provider-unavailable", 503, "OpenID provider unavailable");
 }

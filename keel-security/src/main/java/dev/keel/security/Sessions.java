@@ -151,6 +151,19 @@ public final class Sessions {
     return create(ctx, Optional.of(principal), old.data());
   }
 
+  /**
+   * Replaces the small values kept with the request's session, starting an anonymous session when
+   * there is none (the OpenID Connect login keeps its state, nonce and PKCE verifier here).
+   */
+  Session data(Context ctx, Map<String, String> data) {
+    Session s = start(ctx);
+    Session changed =
+        new Session(s.id(), s.principal(), s.csrfToken(), s.createdAt(), s.lastSeenAt(), data);
+    store.save(changed, ttl(changed));
+    ctx.attribute(SESSION, changed);
+    return changed;
+  }
+
   /** Deletes the session server-side and tells the browser to drop the cookie. */
   public void logout(Context ctx) {
     current(ctx)
