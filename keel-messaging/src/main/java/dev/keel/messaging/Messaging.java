@@ -164,9 +164,10 @@ public final class Messaging implements Plugin {
     try {
       t.connect();
     } catch (Exception e) {
+      Throwable root = e;
+      while (root.getCause() != null) root = root.getCause();
       throw new StartupException(
-          "cannot connect to the " + t.name() + " broker: " + e.getMessage() + "; is it running?",
-          e);
+          "cannot connect to the " + t.name() + " broker: " + root + "; is it running?", e);
     }
     transport = t;
     codec = new Codec(json);

@@ -9,10 +9,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Records to messages and back: JSON bodies with the strict typing of Keel's request bodies (no
@@ -36,7 +44,41 @@ public final class Codec {
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .addModule(new SimpleModule("keel-messaging-required").setDeserializerModifier(REQUIRED))
         .build();
+  }
+
+  /** A record's primitive component must be present; Jackson would quietly use 0 or false. */
+  private static final ValueDeserializerModifier REQUIRED =
+      new ValueDeserializerModifier() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public ValueDeserializer<?> modifyDeserializer(
+            DeserializationConfig config, BeanDescription.Supplier bean, ValueDeserializer<?> d) {
+          Class<?> type = bean.getType().getRawClass();
+          return type.isPrimitive() ? new Required(d, type) : d;
+        }
+      };
+
+  private static final class Required extends DelegatingDeserializer {
+    private final Class<?> type;
+
+    Required(ValueDeserializer<?> delegate, Class<?> type) {
+      super(delegate);
+      this.type = type;
+    }
+
+    @Override
+    protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+      return new Required(delegate, type);
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+      throw MismatchedInputException.from(
+          ctxt.getParser(), type, "a field of type " + type + " is missing (it has no default)");
+    }
   }
 
   public OutgoingMessage encode(String topic, String key, Record payload) {
