@@ -114,7 +114,7 @@ class OpenAiChatTest {
                 + server.url()
                 + " (openai, model gpt-4o-mini) answered 429: Rate limit reached for gpt-4o-mini in"
                 + " organization org-xyz on requests per min (RPM): Limit 3, Used 3, Requested 1."
-                + " Please try again in 1s.. (after 2 retries)");
+                + " Please try again in 1s. (after 2 retries)");
     assertThat(server.received()).hasSize(3);
   }
 

@@ -208,7 +208,7 @@ public final class Transport implements AutoCloseable {
             + " answered "
             + status
             + (message.isEmpty() ? "" : ": " + message)
-            + "."
+            + end(message)
             + hint,
         Backoff.retryable(status),
         Backoff.retryAfter(retryAfter, Instant.now()));
@@ -224,6 +224,10 @@ public final class Transport implements AutoCloseable {
         "could not " + (refused ? "connect to " : "talk to ") + settings.endpoint() + ": " + cause,
         refused,
         Optional.empty());
+  }
+
+  private static String end(String sentence) {
+    return sentence.endsWith(".") || sentence.endsWith("!") || sentence.endsWith("?") ? "" : ".";
   }
 
   /** The {@code error.message} both providers put in an error body, else the body's start. */
