@@ -16,7 +16,8 @@ final class AiApp {
     args.add("--keel.server.port=0");
     args.add("--keel.ai.provider=" + provider);
     args.add("--keel.ai.base-url=" + server.url());
-    args.add("--keel.ai.model=" + (provider.equals("anthropic") ? "claude-sonnet-4-5" : "gpt-4o-mini"));
+    args.add(
+        "--keel.ai.model=" + (provider.equals("anthropic") ? "claude-sonnet-4-5" : "gpt-4o-mini"));
     args.add("--keel.ai.api-key-env=TEST_AI_KEY");
     args.add("--keel.ai.retry-backoff=50ms");
     args.addAll(List.of(settings));

@@ -50,7 +50,8 @@ class OpenAiChatTest {
     assertThat(sent.headers()).containsEntry("authorization", "Bearer " + AiApp.KEY);
     assertThat(sent.body().get("model").asString()).isEqualTo("gpt-4o-mini");
     assertThat(sent.body().get("messages").toString())
-        .isEqualTo("[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"Say hello\"}]");
+        .isEqualTo(
+            "[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"Say hello\"}]");
     assertThat(sent.body().has("stream")).isFalse();
   }
 
@@ -126,7 +127,8 @@ class OpenAiChatTest {
     HttpException e = problem(() -> ai.ask("hi"));
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
     assertThat(e.problem().is(AiProblems.AI_RATE_LIMITED)).isTrue();
-    assertThat(e.problem().detail()).contains("It asks to wait 120 s, longer than keel.ai.max-retry-wait (30 s).");
+    assertThat(e.problem().detail())
+        .contains("It asks to wait 120 s, longer than keel.ai.max-retry-wait (30 s).");
     assertThat(server.received()).hasSize(1);
   }
 
@@ -152,7 +154,8 @@ class OpenAiChatTest {
     assertThat(html.problem().is(AiProblems.AI_MALFORMED_REPLY)).isTrue();
     assertThat(html.problem().detail()).contains("sent an answer that is not JSON: <html>");
     HttpException shape = problem(() -> ai.ask("hi"));
-    assertThat(shape.problem().detail()).endsWith("sent a chat completion without choices[0].message.");
+    assertThat(shape.problem().detail())
+        .endsWith("sent a chat completion without choices[0].message.");
   }
 
   @Test
@@ -181,7 +184,8 @@ class OpenAiChatTest {
     long took = (System.nanoTime() - start) / 1_000_000;
     assertThat(e.problem().is(AiProblems.AI_TIMEOUT)).isTrue();
     assertThat(e.status()).isEqualTo(504);
-    assertThat(e.problem().detail()).endsWith("sent nothing for keel.ai.idle-timeout (PT0.3S) in the middle of its stream.");
+    assertThat(e.problem().detail())
+        .endsWith("sent nothing for keel.ai.idle-timeout (PT0.3S) in the middle of its stream.");
     assertThat(tokens).containsExactly("Thinking");
     assertThat(took).isBetween(250L, 3000L);
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
@@ -191,6 +195,8 @@ class OpenAiChatTest {
   void aMissingModelStopsStartUpNamingTheKey() {
     var app = Keel.create("--keel.server.port=0", "--keel.ai.base-url=" + server.url());
     app.install(Ai.create());
-    assertThatThrownBy(app::start).hasMessageContaining("keel.ai.model").hasMessageContaining("is required");
+    assertThatThrownBy(app::start)
+        .hasMessageContaining("keel.ai.model")
+        .hasMessageContaining("is required");
   }
 }

@@ -28,7 +28,8 @@ class ToolCallingTest {
       Tools.of(
           Tool.of("order_status", "The status of one order", OrderQuery.class, this::status)
               .requires("orders:read"));
-  private final Optional<Principal> reader = Optional.of(Principal.of("u1").withPermissions("orders:read"));
+  private final Optional<Principal> reader =
+      Optional.of(Principal.of("u1").withPermissions("orders:read"));
   private Keel app;
 
   private Status status(OrderQuery q) {
@@ -62,7 +63,8 @@ class ToolCallingTest {
     assertThat(first.at("/tools/0/function/name").asString()).isEqualTo("order_status");
     assertThat(first.at("/tools/0/function/parameters")).isEqualTo(tools.schema("order_status"));
     var messages = server.received().get(1).body().get("messages");
-    assertThat(messages.get(1).at("/tool_calls/0/id").asString()).isEqualTo("call_DdmO9Tl7XrUCQYTjd3z1lN1e");
+    assertThat(messages.get(1).at("/tool_calls/0/id").asString())
+        .isEqualTo("call_DdmO9Tl7XrUCQYTjd3z1lN1e");
     assertThat(messages.get(2).toString())
         .isEqualTo(
             "{\"role\":\"tool\",\"tool_call_id\":\"call_DdmO9Tl7XrUCQYTjd3z1lN1e\","

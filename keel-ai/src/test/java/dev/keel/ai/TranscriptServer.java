@@ -89,14 +89,18 @@ final class TranscriptServer implements AutoCloseable {
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.getFirst()));
       receivedAt.add(System.nanoTime());
       received.add(
-          new Received(exchange.getRequestURI().getPath(), headers, JSON.readTree(body.length == 0 ? new byte[] {'{', '}'} : body)));
+          new Received(
+              exchange.getRequestURI().getPath(),
+              headers,
+              JSON.readTree(body.length == 0 ? new byte[] {'{', '}'} : body)));
       String name = queue.poll();
       if (name == null) {
         reply(exchange, 500, "text/plain", "no transcript queued for this request");
         return;
       }
       Transcript t = Transcript.load(name);
-      t.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v.replace("{now+1s}", httpDate(1))));
+      t.headers.forEach(
+          (k, v) -> exchange.getResponseHeaders().add(k, v.replace("{now+1s}", httpDate(1))));
       if (t.status / 100 == 2 && t.contentType().startsWith("text/event-stream")) {
         stream(exchange, t);
       } else {
@@ -123,7 +127,8 @@ final class TranscriptServer implements AutoCloseable {
     }
   }
 
-  private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
+  private static void reply(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -140,7 +145,8 @@ final class TranscriptServer implements AutoCloseable {
   }
 
   private static String httpDate(int secondsFromNow) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(secondsFromNow));
+    return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(secondsFromNow));
   }
 
   @Override
@@ -148,9 +154,16 @@ final class TranscriptServer implements AutoCloseable {
     server.stop(0);
   }
 
-  /** One transcript file: {@code #} comments, {@code name: value} headers, {@code ---}, the body. */
+  /**
+   * One transcript file: {@code #} comments, {@code name: value} headers, {@code ---}, the body.
+   */
   private record Transcript(
-      int status, Map<String, String> headers, long delayMillis, int stallAfter, long stallMillis, String body) {
+      int status,
+      Map<String, String> headers,
+      long delayMillis,
+      int stallAfter,
+      long stallMillis,
+      String body) {
     static Transcript load(String name) throws IOException {
       String path = "/transcripts/" + name + ".txt";
       try (InputStream in = TranscriptServer.class.getResourceAsStream(path)) {

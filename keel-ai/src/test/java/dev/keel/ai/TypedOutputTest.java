@@ -40,7 +40,8 @@ class TypedOutputTest {
     var format = server.received().getFirst().body().get("response_format");
     assertThat(format.get("type").asString()).isEqualTo("json_schema");
     assertThat(format.at("/json_schema/name").asString()).isEqualTo("Verdict");
-    assertThat(format.at("/json_schema/schema").toString()).isEqualTo(JsonSchemas.of(Verdict.class).toString());
+    assertThat(format.at("/json_schema/schema").toString())
+        .isEqualTo(JsonSchemas.of(Verdict.class).toString());
     assertThat(format.at("/json_schema/schema/properties/score/maximum").asInt()).isEqualTo(10);
   }
 
@@ -95,13 +96,16 @@ class TypedOutputTest {
 
     var first = server.received().getFirst().body();
     assertThat(first.at("/tools/0/name").asString()).isEqualTo("final_answer");
-    assertThat(first.at("/tools/0/input_schema").toString()).isEqualTo(JsonSchemas.of(Verdict.class).toString());
-    assertThat(first.at("/tool_choice").toString()).isEqualTo("{\"type\":\"tool\",\"name\":\"final_answer\"}");
+    assertThat(first.at("/tools/0/input_schema").toString())
+        .isEqualTo(JsonSchemas.of(Verdict.class).toString());
+    assertThat(first.at("/tool_choice").toString())
+        .isEqualTo("{\"type\":\"tool\",\"name\":\"final_answer\"}");
     // the correction answers the tool_use with an error tool_result, as the Messages API requires
     var correction = server.received().get(1).body().at("/messages/2/content/0");
     assertThat(correction.get("type").asString()).isEqualTo("tool_result");
     assertThat(correction.get("tool_use_id").asString()).isEqualTo("toolu_answer0");
     assertThat(correction.get("is_error").asBoolean()).isTrue();
-    assertThat(correction.get("content").asString()).contains("score: must be less than or equal to 10");
+    assertThat(correction.get("content").asString())
+        .contains("score: must be less than or equal to 10");
   }
 }

@@ -7,7 +7,6 @@ import dev.keel.ai.tool.ToolResult;
 import dev.keel.core.HttpException;
 import dev.keel.openapi.spi.JsonSchemas;
 import dev.keel.security.Principal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class Engine {
       Optional<Principal> principal,
       Optional<Consumer<String>> tokens,
       BooleanSupplier cancelled) {
-    long start = System.nanoTime();
+    Telemetry.Call call = telemetry.start();
     var history = new ArrayList<>(exchange.messages());
     Usage total = Usage.NONE;
     int rounds = 0;
@@ -68,7 +67,7 @@ public final class Engine {
         }
         rounds++;
         total = total.plus(turn.usage());
-        telemetry.round(turn.usage());
+        call.round(turn.usage());
         if (!complete) {
           outcome = Reply.CANCELLED;
           return new Result(new Reply(turn.text(), total, Reply.CANCELLED, rounds), turn, history);
@@ -94,10 +93,10 @@ public final class Engine {
         }
         history.add(new Exchange.Assistant(turn.text(), turn.calls()));
         var outcomes = new ArrayList<Exchange.Outcome>();
-        for (Exchange.ToolCall call : turn.calls()) {
-          ToolResult r = exchange.tools().call(call.name(), call.arguments(), principal);
-          log.debug("tool {} called by the model: error={}", call.name(), r.error());
-          outcomes.add(new Exchange.Outcome(call, r));
+        for (Exchange.ToolCall c : turn.calls()) {
+          ToolResult r = exchange.tools().call(c.name(), c.arguments(), principal);
+          log.debug("tool {} called by the model: error={}", c.name(), r.error());
+          outcomes.add(new Exchange.Outcome(c, r));
         }
         history.add(new Exchange.ToolResults(outcomes));
       }
@@ -115,7 +114,7 @@ public final class Engine {
       outcome = x.problem().type().substring(x.problem().type().lastIndexOf('/') + 1);
       throw x;
     } finally {
-      telemetry.call(total, rounds, outcome, Duration.ofNanos(System.nanoTime() - start));
+      call.end(total, rounds, outcome);
     }
   }
 

@@ -7,23 +7,28 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
-import java.time.Duration;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import java.util.Optional;
 
 /**
  * Token usage in keel-ops' Prometheus registry ({@code keel_ai_tokens_total{kind,provider,model}},
- * {@code keel_ai_calls_seconds{outcome,…}}) and, after each call, on the current span with the
- * OpenTelemetry GenAI attribute names ({@code gen_ai.usage.input_tokens}, …). Only this class
- * touches keel-ops' types, so keel-ai runs without it.
+ * {@code keel_ai_calls_seconds{outcome,…}}) and on spans with the OpenTelemetry GenAI attribute
+ * names ({@code gen_ai.usage.input_tokens}, …): a client span {@code chat <model>} per call, and
+ * the span current when the call began (the request's, in a handler). Only this class touches
+ * keel-ops' types, so keel-ai runs without it.
  */
 public final class OpsTelemetry implements Telemetry {
   private final Counter input;
   private final Counter output;
   private final MeterRegistry registry;
+  private final Tracer tracer;
   private final AiSettings settings;
 
-  private OpsTelemetry(MeterRegistry registry, AiSettings settings) {
-    this.registry = registry;
+  private OpsTelemetry(Ops ops, AiSettings settings) {
+    this.registry = ops.meterRegistry();
+    this.tracer = ops.openTelemetry().getTracer("dev.keel.ai");
     this.settings = settings;
     this.input = tokens("input");
     this.output = tokens("output");
@@ -38,27 +43,47 @@ public final class OpsTelemetry implements Telemetry {
 
   /** The telemetry when keel-ops is installed; call only with keel-ops on the class path. */
   public static Optional<Telemetry> of(Keel app, AiSettings settings) {
-    return app.plugin(Ops.class).map(ops -> new OpsTelemetry(ops.meterRegistry(), settings));
+    return app.plugin(Ops.class).map(ops -> new OpsTelemetry(ops, settings));
   }
 
   @Override
-  public void round(Usage usage) {
-    input.increment(usage.inputTokens());
-    output.increment(usage.outputTokens());
-  }
+  public Call start() {
+    Span current = Span.current();
+    Span span =
+        tracer
+            .spanBuilder("chat " + settings.model())
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute("gen_ai.operation.name", "chat")
+            .setAttribute("gen_ai.system", settings.provider())
+            .setAttribute("gen_ai.request.model", settings.model())
+            .setAttribute("server.address", settings.baseUrl().getHost())
+            .startSpan();
+    long start = System.nanoTime();
+    return new Call() {
+      @Override
+      public void round(Usage usage) {
+        input.increment(usage.inputTokens());
+        output.increment(usage.outputTokens());
+      }
 
-  @Override
-  public void call(Usage total, int rounds, String outcome, Duration took) {
-    Timer.builder("keel.ai.calls")
-        .description("calls to the model, every tool round included, by outcome")
-        .tags("outcome", outcome, "provider", settings.provider(), "model", settings.model())
-        .register(registry)
-        .record(took);
-    Span span = Span.current();
-    span.setAttribute("gen_ai.system", settings.provider());
-    span.setAttribute("gen_ai.request.model", settings.model());
-    span.setAttribute("gen_ai.usage.input_tokens", total.inputTokens());
-    span.setAttribute("gen_ai.usage.output_tokens", total.outputTokens());
-    span.setAttribute("keel.ai.rounds", rounds);
+      @Override
+      public void end(Usage total, int rounds, String outcome) {
+        Timer.builder("keel.ai.calls")
+            .description("calls to the model, every tool round included, by outcome")
+            .tags("outcome", outcome, "provider", settings.provider(), "model", settings.model())
+            .register(registry)
+            .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        for (Span s :
+            current.getSpanContext().isValid() ? new Span[] {span, current} : new Span[] {span}) {
+          s.setAttribute("gen_ai.usage.input_tokens", total.inputTokens());
+          s.setAttribute("gen_ai.usage.output_tokens", total.outputTokens());
+        }
+        span.setAttribute("keel.ai.rounds", rounds);
+        span.setAttribute("keel.ai.outcome", outcome);
+        if (!outcome.equals("ok") && !outcome.equals("cancelled"))
+          span.setStatus(StatusCode.ERROR, outcome);
+        span.end();
+      }
+    };
   }
 }

@@ -1,22 +1,28 @@
 package dev.keel.ai.internal;
 
 import dev.keel.ai.Usage;
-import java.time.Duration;
 
-/** Where token usage goes: keel-ops' metrics and the current span when installed, else nowhere. */
+/** Where token usage goes: keel-ops' metrics and traces when installed, else nowhere. */
 public interface Telemetry {
-  /** One request to the model, with the tokens it used. */
-  void round(Usage usage);
+  /** A call begins (a span opens when tracing). */
+  Call start();
 
-  /** A whole call (every round), ended with {@code outcome}: ok, cancelled or a problem code. */
-  void call(Usage total, int rounds, String outcome, Duration took);
+  /** One call to the model, every round of it. */
+  interface Call {
+    /** One request to the model, with the tokens it used. */
+    void round(Usage usage);
+
+    /** The call ended with {@code outcome}: ok, cancelled or a problem code. */
+    void end(Usage total, int rounds, String outcome);
+  }
 
   Telemetry NONE =
-      new Telemetry() {
-        @Override
-        public void round(Usage usage) {}
+      () ->
+          new Call() {
+            @Override
+            public void round(Usage usage) {}
 
-        @Override
-        public void call(Usage total, int rounds, String outcome, Duration took) {}
-      };
+            @Override
+            public void end(Usage total, int rounds, String outcome) {}
+          };
 }

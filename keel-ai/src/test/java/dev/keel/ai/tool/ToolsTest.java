@@ -44,7 +44,8 @@ class ToolsTest {
         .isEqualTo(
             "Refused: the tool 'order_status' needs the permission 'orders:read', which the current"
                 + " user 'u2' does not have. Do not retry; tell the user this is not allowed for them.");
-    assertThat(tools.call("order_status", "{}", Optional.empty()).content()).contains("current anonymous user");
+    assertThat(tools.call("order_status", "{}", Optional.empty()).content())
+        .contains("current anonymous user");
     assertThat(runs).hasValue(0);
   }
 
@@ -61,7 +62,8 @@ class ToolsTest {
             "Invalid arguments for the tool 'order_status': orderId: must not be blank. Call it again"
                 + " with arguments that fit its schema.");
     assertThat(tools.call("order_status", "{\"orderId\":\"A\",\"extra\":1}", reader).content())
-        .startsWith("Invalid arguments for the tool 'order_status': the JSON does not fit OrderQuery: Unrecognized property \"extra\"");
+        .startsWith(
+            "Invalid arguments for the tool 'order_status': the JSON does not fit OrderQuery: Unrecognized property \"extra\"");
     assertThat(tools.call("order_status", "not json", reader).error()).isTrue();
     assertThat(runs).hasValue(0);
   }
