@@ -147,7 +147,7 @@ public final class Ops implements Plugin {
       app.useOutermost(new HttpMetrics(registry, s.histogram()).middleware());
     }
     if (s.accessLog()) app.useOutermost(AccessLog.middleware());
-    if ((s.metrics() || s.tracing()) && DatabaseObserver.databaseModulePresent()) {
+    if ((s.metrics() || s.tracing()) && databaseModulePresent()) {
       DatabaseObserver.provide(
           app, s.metrics() ? registry : null, s.tracing() ? this::openTelemetry : null);
     }
@@ -240,6 +240,20 @@ public final class Ops implements Plugin {
       latch.await(s.drainDelay().toSeconds() + 120, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Whether keel-db is on the class path, asked without loading it. Not a method of {@link
+   * DatabaseObserver}: calling one would link that class, whose interface is keel-db's, and fail
+   * with {@code NoClassDefFoundError} in applications without keel-db.
+   */
+  private static boolean databaseModulePresent() {
+    try {
+      Class.forName("dev.keel.db.spi.DataSourceObserver", false, Ops.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
   }
 

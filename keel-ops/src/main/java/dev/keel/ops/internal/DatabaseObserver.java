@@ -13,7 +13,8 @@ import javax.sql.DataSource;
  * What keel-ops does to an application's database (keel-db): the pool's metrics ({@code
  * hikaricp_connections_*}) and a client span per statement, child of the request's span, with
  * literals replaced by {@code ?}. Only loaded when keel-db is on the class path, an optional
- * dependency.
+ * dependency: loading this class links keel-db's {@code DataSourceObserver}, so whether keel-db is
+ * present is asked elsewhere ({@code Ops}), never of this class.
  */
 public final class DatabaseObserver implements DataSourceObserver {
   private final MeterRegistry registry; // null when metrics are off
@@ -22,17 +23,6 @@ public final class DatabaseObserver implements DataSourceObserver {
   public DatabaseObserver(MeterRegistry registry, Supplier<OpenTelemetry> telemetry) {
     this.registry = registry;
     this.telemetry = telemetry;
-  }
-
-  /** Whether keel-db is on the class path: checked once, at install, without loading it. */
-  public static boolean databaseModulePresent() {
-    try {
-      Class.forName(
-          "dev.keel.db.spi.DataSourceObserver", false, DatabaseObserver.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
   }
 
   /**
