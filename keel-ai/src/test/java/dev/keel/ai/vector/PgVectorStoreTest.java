@@ -3,7 +3,6 @@ package dev.keel.ai.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.ai.TestDatabase;
 import dev.keel.core.Config;
 import dev.keel.core.HttpException;
 import dev.keel.core.Keel;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PgVectorStoreTest {
   @Test
   void aServerWithoutPgvectorIsDetectedAndExplained() {
-    try (var tdb = TestDatabase.create();
+    try (var tdb = PgTestDatabase.create();
         Database db = Database.connect(tdb.url)) {
       assertThat(db.sql("select count(*) from pg_available_extensions").one(Long.class))
           .isPositive(); // the view is read, and lists other extensions
@@ -47,7 +46,7 @@ class PgVectorStoreTest {
 
   @Test
   void aRequestThatNeedsTheMissingStoreGetsA503Problem() {
-    try (var tdb = TestDatabase.create()) {
+    try (var tdb = PgTestDatabase.create()) {
       Database db = Database.create();
       Keel app =
           Keel.create(Config.builder().defaults(Map.of("keel.db.url", tdb.url)).build())
@@ -77,7 +76,7 @@ class PgVectorStoreTest {
       assertThatThrownBy(() -> VectorStores.pgvector(db, "chunks", 384))
           .hasMessageContaining("needs PostgreSQL");
     }
-    try (var tdb = TestDatabase.create();
+    try (var tdb = PgTestDatabase.create();
         Database db = Database.connect(tdb.url)) {
       assertThatThrownBy(() -> VectorStores.pgvector(db, "Chunks; drop", 384))
           .hasMessageContaining("is not a plain lower-case SQL name");

@@ -88,7 +88,9 @@ public final class TextExtractor {
 
           @Override
           public void tail(Node node, int depth) {
-            if (node instanceof Element e && e.isBlock()) out.append("\n\n");
+            if (node instanceof Element e && e.isBlock() && !e.normalName().equals("br")) {
+              out.append("\n\n");
+            }
           }
         });
     return out.toString();

@@ -1,4 +1,4 @@
-package dev.keel.ai;
+package dev.keel.ai.vector;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,21 +7,21 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /** A fresh PostgreSQL database {@code keel_ai_<random>} on 127.0.0.1:5432, dropped on close. */
-public final class TestDatabase implements AutoCloseable {
+public final class PgTestDatabase implements AutoCloseable {
   private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
   public final String name;
   public final String url;
 
-  private TestDatabase(String name) {
+  private PgTestDatabase(String name) {
     this.name = name;
     this.url = "postgres://postgres@127.0.0.1:5432/" + name;
   }
 
-  public static TestDatabase create() {
+  public static PgTestDatabase create() {
     String name = "keel_ai_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     admin("create database " + name);
-    return new TestDatabase(name);
+    return new PgTestDatabase(name);
   }
 
   private static void admin(String sql) {
