@@ -92,12 +92,22 @@ final class ResponseWriter {
     try (var out = new ChunkedOutput(ctx)) {
       r.stream().writeTo(out);
     } catch (IOException | RuntimeException e) {
-      log.warn(
-          "Streaming the response of {} {} failed after it started; closing the connection (request id {})",
-          ex.method(),
-          ex.path(),
-          ex.requestId(),
-          e);
+      if (clientGone(ctx, e)) {
+        // a client closing an event stream or a download is normal, not an error of the app
+        log.debug(
+            "The client of {} {} went away while its response streamed (request id {}): {}",
+            ex.method(),
+            ex.path(),
+            ex.requestId(),
+            e.toString());
+      } else {
+        log.warn(
+            "Streaming the response of {} {} failed after it started; closing the connection (request id {})",
+            ex.method(),
+            ex.path(),
+            ex.requestId(),
+            e);
+      }
       ctx.close();
       return false;
     }
@@ -128,7 +138,7 @@ final class ResponseWriter {
         ctx.write(new DefaultFileRegion(f.path().toFile(), f.offset(), f.length()));
         ChannelFuture done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         done.awaitUninterruptibly();
-        if (!done.isSuccess()) throw new IOException("the client went away", done.cause());
+        if (!done.isSuccess()) throw new ClientGone("the client went away", done.cause());
       } else {
         try (var out = new ChunkedOutput(ctx);
             var channel = FileChannel.open(f.path(), StandardOpenOption.READ)) {
@@ -145,6 +155,16 @@ final class ResponseWriter {
         }
       }
     } catch (IOException | RuntimeException e) {
+      if (clientGone(ctx, e)) {
+        log.debug(
+            "The client of {} {} went away while file {} was sent: {}",
+            ex.method(),
+            ex.path(),
+            f.path(),
+            e.toString());
+        ctx.close();
+        return false;
+      }
       log.warn(
           "Sending file {} for {} {} failed after it started; closing the connection",
           f.path(),
@@ -155,6 +175,27 @@ final class ResponseWriter {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Whether {@code e} only says that the client closed the connection: the channel is gone, or the
+   * failure (perhaps wrapped by the handler) is {@link ClientGone}.
+   */
+  private static boolean clientGone(ChannelHandlerContext ctx, Throwable e) {
+    if (!ctx.channel().isActive()) return true;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ClientGone) return true;
+    }
+    return false;
+  }
+
+  /** The stream's write failed because the client closed the connection. */
+  private static final class ClientGone extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ClientGone(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   private static void common(HttpHeaders h, ServerContext s) {
@@ -214,9 +255,9 @@ final class ResponseWriter {
     private void send(ChannelFuture f) throws IOException {
       if (!ctx.channel().isWritable() || f.isDone()) {
         f.awaitUninterruptibly(); // parks the virtual thread until the client catches up
-        if (!f.isSuccess()) throw new IOException("the client went away", f.cause());
+        if (!f.isSuccess()) throw new ClientGone("the client went away", f.cause());
       }
-      if (!ctx.channel().isActive()) throw new IOException("the client closed the connection");
+      if (!ctx.channel().isActive()) throw new ClientGone("the client closed the connection", null);
     }
 
     @Override
@@ -226,7 +267,7 @@ final class ResponseWriter {
       closed = true;
       ChannelFuture f = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
       f.awaitUninterruptibly();
-      if (!f.isSuccess()) throw new IOException("the client went away", f.cause());
+      if (!f.isSuccess()) throw new ClientGone("the client went away", f.cause());
     }
   }
 }
