@@ -1,6 +1,7 @@
 package dev.keel.realtime;
 
 import dev.keel.core.Config;
+import dev.keel.core.Context;
 import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
 import dev.keel.core.StreamingBody;
@@ -144,33 +145,47 @@ public final class Realtime implements Plugin {
    * keel.realtime.sse.heartbeat}, which also finds clients that have gone.
    */
   public Realtime sse(String path, SseHandler handler) {
+    app().get(path, ctx -> events(ctx, path, sink -> handler.stream(ctx, sink)));
+    return this;
+  }
+
+  /**
+   * A Server-Sent Events route whose {@link SseOpener#open} checks the request before the response
+   * starts (an exception there is the usual problem response), then streams as {@link #sse(String,
+   * SseHandler)} does.
+   */
+  public Realtime sse(String path, SseOpener opener) {
     app()
         .get(
             path,
             ctx -> {
-              Optional<String> last = ctx.header("Last-Event-ID");
-              ctx.header("Cache-Control", "no-cache");
-              ctx.header("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
-              return StreamingBody.of(
-                  "text/event-stream; charset=utf-8",
-                  out -> {
-                    var sink = new SseSink(out, last);
-                    sinks.add(sink);
-                    try {
-                      sink.heartbeat(
-                          0); // the headers and a first line now: the client sees it open
-                      handler.stream(ctx, sink);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    } catch (Exception e) {
-                      log.warn("SSE handler for {} failed; ending the stream", path, e);
-                    } finally {
-                      sink.close();
-                      sinks.remove(sink);
-                    }
-                  });
+              SseOpener.Stream stream = opener.open(ctx);
+              return events(ctx, path, stream);
             });
     return this;
+  }
+
+  private StreamingBody events(Context ctx, String path, SseOpener.Stream stream) {
+    Optional<String> last = ctx.header("Last-Event-ID");
+    ctx.header("Cache-Control", "no-cache");
+    ctx.header("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
+    return StreamingBody.of(
+        "text/event-stream; charset=utf-8",
+        out -> {
+          var sink = new SseSink(out, last);
+          sinks.add(sink);
+          try {
+            sink.heartbeat(0); // the headers and a first line now: the client sees it open
+            stream.stream(sink);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (Exception e) {
+            log.warn("SSE handler for {} failed; ending the stream", path, e);
+          } finally {
+            sink.close();
+            sinks.remove(sink);
+          }
+        });
   }
 
   /**

@@ -47,6 +47,20 @@ class ServerSentEventsTest {
           events.send(ServerSentEvent.of("done", ""));
         });
     rt.sse("/feed", (ctx, events) -> feed.stream(events));
+    // checked before the response starts: a bad query is an ordinary 400 problem, not a stream
+    rt.sse(
+        "/count",
+        ctx -> {
+          int to =
+              Integer.parseInt(
+                  ctx.query("to")
+                      .filter(v -> v.matches("[1-9]"))
+                      .orElseThrow(
+                          () -> new dev.keel.core.BadRequest("Send ?to= a digit from 1 to 9.")));
+          return events -> {
+            for (int i = 1; i <= to; i++) events.send(ServerSentEvent.of("n", "" + i));
+          };
+        });
     rt.sse(
         "/quiet",
         (ctx, events) -> {
@@ -98,6 +112,24 @@ class ServerSentEventsTest {
       }
       assertThat(nextEvent(in)).containsExactly("event: done", "data: ");
     }
+  }
+
+  @Test
+  void anOpenerChecksTheRequestBeforeTheStreamStarts() throws Exception {
+    try (var in = open("/count?to=2", null)) {
+      assertThat(nextEvent(in)).containsExactly("event: n", "data: 1");
+      assertThat(nextEvent(in)).containsExactly("event: n", "data: 2");
+      assertThat(in.readLine()).isNull(); // the stream ends when the opener's stream returns
+    }
+    var bad =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/count?to=x"))
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(bad.body()).contains("Send ?to= a digit from 1 to 9.");
   }
 
   @Test

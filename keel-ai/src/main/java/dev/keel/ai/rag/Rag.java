@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Chunks are stored with ids {@code documentId#index} and the metadata of their document plus
  * {@code _document}, {@code _source} and {@code _chunk}; keys starting with {@code _} are Keel's.
- * Ingesting a document again first removes its old chunks, so a search meanwhile may miss it.
- * Defaults: chunks of at most 800 characters (all-MiniLM-L6-v2 reads ~256 word pieces, about 1,000
- * characters of English) overlapping by 160. Thread-safe once configured.
+ * Ingesting a document again replaces its old chunks in one change (in the Lucene store), so a
+ * search meanwhile sees the old chunks or the new ones. Defaults: chunks of at most 800 characters
+ * (all-MiniLM-L6-v2 reads ~256 word pieces, about 1,000 characters of English) overlapping by 160.
+ * Thread-safe once configured.
  */
 public final class Rag {
   private static final Logger log = LoggerFactory.getLogger(Rag.class);
@@ -122,8 +123,8 @@ public final class Rag {
       entries.add(
           new VectorEntry(document.id() + "#" + i, vectors.get(i), chunks.get(i), metadata));
     }
-    remove(document.id());
-    if (!entries.isEmpty()) store.upsert(entries);
+    // old chunks out, new ones in, in one change: a search meanwhile never misses the document
+    store.replace(MetadataFilter.none().with(DOCUMENT, document.id()), entries);
     log.debug("ingested {} ({}) as {} chunks", document.id(), document.source(), entries.size());
     return entries.size();
   }

@@ -17,6 +17,16 @@ public interface VectorStore extends AutoCloseable {
   long delete(MetadataFilter filter);
 
   /**
+   * Removes the entries {@code old} lets through and adds {@code entries}, as one change where the
+   * store can: a search meanwhile sees the old entries or the new ones, never neither (re-ingesting
+   * a document). This default does the two steps one after the other.
+   */
+  default void replace(MetadataFilter old, List<VectorEntry> entries) {
+    delete(old);
+    if (!entries.isEmpty()) upsert(entries);
+  }
+
+  /**
    * The {@code k} entries nearest to {@code query} among those {@code filter} lets through, closest
    * first. Approximate (HNSW) in both shipped stores: see the module's benchmark for its recall.
    */

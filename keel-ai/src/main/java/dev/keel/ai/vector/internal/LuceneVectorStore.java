@@ -118,18 +118,34 @@ public final class LuceneVectorStore implements VectorStore {
   @Override
   public void upsert(List<VectorEntry> entries) {
     try {
-      for (VectorEntry e : entries) {
-        VectorStore.checkDimension(e.vector(), dimension);
-        Document doc = new Document();
-        doc.add(new StringField(ID, e.id(), Field.Store.YES));
-        doc.add(new KnnFloatVectorField(VECTOR, e.vector(), VectorSimilarityFunction.COSINE));
-        doc.add(new StoredField(TEXT, e.text()));
-        e.metadata().forEach((k, v) -> doc.add(new StringField(META + k, v, Field.Store.YES)));
-        writer.updateDocument(new Term(ID, e.id()), doc);
-      }
+      add(entries);
       commit();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to the vector index", e);
+    }
+  }
+
+  /** One commit for both steps: searchers see the index before or after, never in between. */
+  @Override
+  public void replace(MetadataFilter old, List<VectorEntry> entries) {
+    try {
+      writer.deleteDocuments(old.isEmpty() ? new MatchAllDocsQuery() : query(old));
+      add(entries);
+      commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the vector index", e);
+    }
+  }
+
+  private void add(List<VectorEntry> entries) throws IOException {
+    for (VectorEntry e : entries) {
+      VectorStore.checkDimension(e.vector(), dimension);
+      Document doc = new Document();
+      doc.add(new StringField(ID, e.id(), Field.Store.YES));
+      doc.add(new KnnFloatVectorField(VECTOR, e.vector(), VectorSimilarityFunction.COSINE));
+      doc.add(new StoredField(TEXT, e.text()));
+      e.metadata().forEach((k, v) -> doc.add(new StringField(META + k, v, Field.Store.YES)));
+      writer.updateDocument(new Term(ID, e.id()), doc);
     }
   }
 
