@@ -199,4 +199,18 @@ class OpenAiChatTest {
         .hasMessageContaining("keel.ai.model")
         .hasMessageContaining("is required");
   }
+
+  @Test
+  void aMistypedKeyStopsStartUpWithASuggestion() {
+    var app =
+        Keel.create(
+            "--keel.server.port=0",
+            "--keel.ai.base-url=" + server.url(),
+            "--keel.ai.model=m",
+            "--keel.ai.idle-timout=5s");
+    app.install(Ai.create());
+    assertThatThrownBy(app::start)
+        .hasMessageContaining("keel.ai.idle-timout")
+        .hasMessageContaining("keel.ai.idle-timeout");
+  }
 }
