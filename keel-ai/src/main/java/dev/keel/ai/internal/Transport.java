@@ -108,7 +108,13 @@ public final class Transport implements AutoCloseable {
             AiProblems.AI_UPSTREAM_FAILED,
             "The call to " + settings.endpoint() + " was interrupted.");
       }
-      pause(failure, attempt, () -> false);
+      try {
+        pause(failure, attempt, () -> false);
+      } catch (Cancelled e) { // interrupted while waiting to retry
+        throw new HttpException(
+            AiProblems.AI_UPSTREAM_FAILED,
+            "The call to " + settings.endpoint() + " was interrupted.");
+      }
     }
   }
 
