@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.HttpException;
 import dev.keel.core.Keel;
+import dev.keel.realtime.EventSink;
+import dev.keel.realtime.ServerSentEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,5 +81,44 @@ class AnthropicChatTest {
     server.then("anthropic/529-overloaded", "anthropic/message-hello");
     assertThat(ai.ask("hi")).isEqualTo("Hello! How can I help?");
     assertThat(server.received()).hasSize(2);
+  }
+
+  @Test
+  void aSinkThatClosesCancelsTheStreamAndTheUpstreamSeesIt() throws Exception {
+    server.then("anthropic/stream-long");
+    var sent = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    // a client that takes three tokens and leaves
+    EventSink client =
+        new EventSink() {
+          private volatile boolean open = true;
+
+          @Override
+          public boolean send(String data) {
+            return send(ServerSentEvent.of("", data));
+          }
+
+          @Override
+          public boolean send(ServerSentEvent event) {
+            if (!open) return false;
+            sent.add(event.data());
+            if (sent.size() == 3) open = false;
+            return true;
+          }
+
+          @Override
+          public Optional<String> lastEventId() {
+            return Optional.empty();
+          }
+
+          @Override
+          public boolean isOpen() {
+            return open;
+          }
+        };
+    Reply reply = ai.streamTo("Count", client);
+    assertThat(reply.cancelled()).isTrue();
+    assertThat(sent).containsExactly(" word0", " word1", " word2");
+    assertThat(server.awaitCancelled(Duration.ofSeconds(5))).isTrue();
+    assertThat(server.eventsWrittenBeforeCancel()).isLessThan(20);
   }
 }

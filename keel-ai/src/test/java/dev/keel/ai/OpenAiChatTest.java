@@ -199,4 +199,33 @@ class OpenAiChatTest {
         .hasMessageContaining("keel.ai.model")
         .hasMessageContaining("is required");
   }
+
+  @Test
+  void aMistypedKeyStopsStartUpWithASuggestion() {
+    var app =
+        Keel.create(
+            "--keel.server.port=0",
+            "--keel.ai.base-url=" + server.url(),
+            "--keel.ai.model=m",
+            "--keel.ai.idle-timout=5s");
+    app.install(Ai.create());
+    assertThatThrownBy(app::start)
+        .hasMessageContaining("keel.ai.idle-timout")
+        .hasMessageContaining("keel.ai.idle-timeout");
+  }
+
+  @Test
+  void anAnswerSlowerThanTheReadTimeoutIsATimeout() {
+    Ai ai = start("--keel.ai.read-timeout=300ms");
+    server.then("openai/slow-answer", "openai/slow-answer");
+    long start = System.nanoTime();
+    HttpException blocking = problem(() -> ai.ask("hi"));
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500);
+    assertThat(blocking.problem().is(AiProblems.AI_TIMEOUT)).isTrue();
+    assertThat(blocking.problem().detail())
+        .endsWith("sent no complete answer within keel.ai.read-timeout (PT0.3S).");
+    HttpException streamed = problem(() -> ai.stream("hi", token -> {}));
+    assertThat(streamed.problem().detail())
+        .endsWith("sent no response within keel.ai.read-timeout (PT0.3S).");
+  }
 }

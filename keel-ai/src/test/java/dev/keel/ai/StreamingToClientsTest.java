@@ -158,14 +158,38 @@ class StreamingToClientsTest {
     var in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
     assertThat(next(in)).isEqualTo("token:  word0");
     assertThat(next(in)).isEqualTo("token:  word1");
+    long left = System.nanoTime();
     in.close(); // the user closed the tab
 
     assertThat(upstream.awaitCancelled(Duration.ofSeconds(5))).isTrue();
+    long millis = (System.nanoTime() - left) / 1_000_000;
+    System.out.println("upstream saw the cancellation " + millis + " ms after the client left");
     assertThat(upstream.eventsWrittenBeforeCancel()).isLessThan(30);
     Reply reply = replies.poll(5, TimeUnit.SECONDS);
     assertThat(reply).isNotNull();
     assertThat(reply.cancelled()).isTrue();
     assertThat(reply.text()).startsWith(" word0 word1");
+  }
+
+  @Test
+  void aClientThatLeavesWhileTheModelThinksCancelsToo() throws Exception {
+    upstream.then("openai/stream-slow-start"); // silent for 3 s before the first token
+    var response = open("/ask");
+    InputStream body = response.body();
+    assertThat(body.read()).isEqualTo(':'); // the stream's opening comment: it is open
+    long left = System.nanoTime();
+    body.close();
+
+    // no token to fail on: the SSE heartbeat finds the client gone, the watchdog ends the call
+    Reply reply = replies.poll(5, TimeUnit.SECONDS);
+    long millis = (System.nanoTime() - left) / 1_000_000;
+    System.out.println("a call with no tokens yet ended " + millis + " ms after the client left");
+    assertThat(reply).isNotNull();
+    assertThat(reply.cancelled()).isTrue();
+    assertThat(millis).isLessThan(2500); // well before the model's first token
+    assertThat(upstream.awaitCancelled(Duration.ofSeconds(6))).isTrue();
+    // the first write after the stall may still land in the closed socket's buffer; the next fails
+    assertThat(upstream.eventsWrittenBeforeCancel()).isBetween(1, 2);
   }
 
   @Test

@@ -99,6 +99,7 @@ final class TranscriptServer implements AutoCloseable {
         return;
       }
       Transcript t = Transcript.load(name);
+      sleep(t.holdMillis); // a model that takes long before its first byte
       t.headers.forEach(
           (k, v) -> exchange.getResponseHeaders().add(k, v.replace("{now+1s}", httpDate(1))));
       if (t.status / 100 == 2 && t.contentType().startsWith("text/event-stream")) {
@@ -160,6 +161,7 @@ final class TranscriptServer implements AutoCloseable {
   private record Transcript(
       int status,
       Map<String, String> headers,
+      long holdMillis,
       long delayMillis,
       int stallAfter,
       long stallMillis,
@@ -173,6 +175,7 @@ final class TranscriptServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         int status = 200;
         long delay = 0;
+        long hold = 0;
         int stallAfter = -1;
         long stall = 0;
         for (String line : text.substring(0, split).split("\n")) {
@@ -182,13 +185,14 @@ final class TranscriptServer implements AutoCloseable {
           switch (key) {
             case "status" -> status = Integer.parseInt(value);
             case "delay-ms" -> delay = Long.parseLong(value);
+            case "hold-ms" -> hold = Long.parseLong(value);
             case "stall-after-events" -> stallAfter = Integer.parseInt(value);
             case "stall-ms" -> stall = Long.parseLong(value);
             default -> headers.put(key, value);
           }
         }
         String body = text.substring(split + 5);
-        return new Transcript(status, headers, delay, stallAfter, stall, body);
+        return new Transcript(status, headers, hold, delay, stallAfter, stall, body);
       }
     }
 

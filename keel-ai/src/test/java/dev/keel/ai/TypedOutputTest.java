@@ -5,16 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.core.HttpException;
 import dev.keel.core.Keel;
 import dev.keel.openapi.spi.JsonSchemas;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code ai.ask(prompt, Verdict.class)}: the record's schema goes out, the answer is validated. */
 class TypedOutputTest {
   record Verdict(@NotBlank String summary, @Min(0) @Max(10) int score, List<String> labels) {}
+
+  enum Severity {
+    LOW,
+    HIGH
+  }
+
+  record Step(@NotBlank String text) {}
+
+  record Triage(Severity severity, Optional<String> note, List<@Valid Step> steps) {}
 
   private final TranscriptServer server = new TranscriptServer();
   private Keel app;
@@ -107,5 +118,19 @@ class TypedOutputTest {
     assertThat(correction.get("is_error").asBoolean()).isTrue();
     assertThat(correction.get("content").asString())
         .contains("score: must be less than or equal to 10");
+  }
+
+  @Test
+  void enumsOptionalsAndNestedRecordsAreDescribedAndRead() {
+    Ai ai = start("openai");
+    server.then("openai/triage-valid");
+    Triage t = ai.ask("Triage this incident", Triage.class);
+    assertThat(t)
+        .isEqualTo(
+            new Triage(Severity.HIGH, Optional.empty(), List.of(new Step("Roll back the deploy"))));
+    var schema = server.received().getFirst().body().at("/response_format/json_schema/schema");
+    assertThat(schema.at("/$defs/Severity/enum").toString()).isEqualTo("[\"LOW\",\"HIGH\"]");
+    assertThat(schema.at("/properties/note/type").toString()).isEqualTo("[\"string\",\"null\"]");
+    assertThat(schema.at("/$defs/Step/properties/text/minLength").asInt()).isEqualTo(1);
   }
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -107,7 +108,13 @@ public final class Transport implements AutoCloseable {
             AiProblems.AI_UPSTREAM_FAILED,
             "The call to " + settings.endpoint() + " was interrupted.");
       }
-      pause(failure, attempt, () -> false);
+      try {
+        pause(failure, attempt, () -> false);
+      } catch (Cancelled e) { // interrupted while waiting to retry
+        throw new HttpException(
+            AiProblems.AI_UPSTREAM_FAILED,
+            "The call to " + settings.endpoint() + " was interrupted.");
+      }
     }
   }
 
@@ -215,10 +222,12 @@ public final class Transport implements AutoCloseable {
   }
 
   private Failure ioFailure(Throwable cause) {
-    if (cause instanceof HttpTimeoutException) {
+    if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
       throw timeout("no response within keel.ai.read-timeout (" + settings.readTimeout() + ")");
     }
-    boolean refused = cause instanceof ConnectException;
+    // a refused or timed-out connection never reached the model: safe to retry
+    boolean refused =
+        cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
     return new Failure(
         AiProblems.AI_UPSTREAM_FAILED,
         "could not " + (refused ? "connect to " : "talk to ") + settings.endpoint() + ": " + cause,
