@@ -2,6 +2,9 @@ package dev.keel.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.keel.core.Keel;
 import java.io.InputStream;
 import java.net.CookieManager;
@@ -21,7 +24,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Login with the real {@code oidc-provider}: once in headless Chromium (playwright-core), and
@@ -34,9 +39,12 @@ class OidcLoginTest {
   static final String APP = "http://127.0.0.1:" + APP_PORT;
   static LocalOpenIdProvider provider;
   static Keel app;
+  static final ListAppender<ILoggingEvent> EVENTS = new ListAppender<>();
 
   @BeforeAll
   static void start() throws Exception {
+    EVENTS.start();
+    ((Logger) LoggerFactory.getLogger(SecurityEvents.LOGGER)).addAppender(EVENTS);
     provider =
         LocalOpenIdProvider.start(
             PROVIDER_PORT, APP_PORT, List.of(LocalOpenIdProvider.newKey("k1")));
@@ -57,8 +65,14 @@ class OidcLoginTest {
 
   @AfterAll
   static void stop() throws Exception {
+    ((Logger) LoggerFactory.getLogger(SecurityEvents.LOGGER)).detachAppender(EVENTS);
     app.stop();
     provider.close();
+  }
+
+  @BeforeEach
+  void forgetEvents() {
+    EVENTS.list.clear();
   }
 
   @Test
@@ -165,6 +179,13 @@ class OidcLoginTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
     assertThat(r.body()).contains("/" + code + "\"").contains(detail);
+    assertThat(EVENTS.list)
+        .as("a security event for the refusal")
+        .anySatisfy(
+            e -> {
+              assertThat(e.getMessage()).isEqualTo("oidc_login_rejected");
+              assertThat(SecurityEventsTest.pairs(e).get("reason")).startsWith(code + ":");
+            });
     assertThat(browser.get(URI.create(APP + "/me")).statusCode())
         .as("no session after a refused login")
         .isEqualTo(401);
