@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import dev.keel.core.Keel;
 import java.io.InputStream;
 import java.net.CookieManager;
@@ -17,8 +26,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,6 +50,7 @@ class OidcLoginTest {
   static final int PROVIDER_PORT = 26502;
   static final int APP_PORT = 26510;
   static final String APP = "http://127.0.0.1:" + APP_PORT;
+  static final RSAKey K1 = LocalOpenIdProvider.newKey("k1");
   static LocalOpenIdProvider provider;
   static Keel app;
   static final ListAppender<ILoggingEvent> EVENTS = new ListAppender<>();
@@ -45,9 +59,7 @@ class OidcLoginTest {
   static void start() throws Exception {
     EVENTS.start();
     ((Logger) LoggerFactory.getLogger(SecurityEvents.LOGGER)).addAppender(EVENTS);
-    provider =
-        LocalOpenIdProvider.start(
-            PROVIDER_PORT, APP_PORT, List.of(LocalOpenIdProvider.newKey("k1")));
+    provider = LocalOpenIdProvider.start(PROVIDER_PORT, APP_PORT, List.of(K1));
     app =
         OidcExample.app(
                 "--keel.server.port=" + APP_PORT,
@@ -155,6 +167,84 @@ class OidcLoginTest {
     URI authorize = replace(browser.startLogin("/login/oidc"), "nonce", "not-this-logins-nonce");
     URI callback = browser.authorize(authorize, "ann");
     assertRefused(browser, browser.get(callback), 401, "oidc-id-token-invalid", "nonce");
+  }
+
+  @Test
+  void forgedExpiredMisdirectedAndUnsignedIdTokensAreRefused() throws Exception {
+    // the provider hands out each ID token below in place of its own (LocalOpenIdProvider)
+    RSAKey other = LocalOpenIdProvider.newKey("k1");
+    Instant in10m = Instant.now().plusSeconds(600);
+    Map<String, Function<String, String>> attacks = new LinkedHashMap<>();
+    attacks.put("another key, same kid", nonce -> idToken(other, "k1", "keel-web", nonce, in10m));
+    attacks.put("unknown kid", nonce -> idToken(other, "k9", "keel-web", nonce, in10m));
+    attacks.put(
+        "expired", nonce -> idToken(K1, "k1", "keel-web", nonce, Instant.now().minusSeconds(600)));
+    attacks.put("wrong audience", nonce -> idToken(K1, "k1", "another-client", nonce, in10m));
+    attacks.put("alg none", nonce -> new PlainJWT(claims("keel-web", nonce, in10m)).serialize());
+    attacks.put("HS256 keyed with the provider's public key", nonce -> confused(nonce, in10m));
+    Map<String, String> details =
+        Map.of(
+            "another key, same kid", "signature",
+            "unknown kid", "signature",
+            "expired", "expired",
+            "wrong audience", "audience",
+            "alg none", "not signed",
+            "HS256 keyed with the provider's public key", "signature");
+    for (var attack : attacks.entrySet()) {
+      var browser = new Browser();
+      URI authorize = browser.startLogin("/login/oidc");
+      URI callback = browser.authorize(authorize, "ann");
+      provider.nextIdToken(attack.getValue().apply(query(authorize).get("nonce")));
+      EVENTS.list.clear();
+      var r = browser.get(callback);
+      assertThat(r.body()).as(attack.getKey()).contains(details.get(attack.getKey()));
+      assertRefused(browser, r, 401, "oidc-id-token-invalid", "the ID token");
+    }
+
+    // the control: a well-made ID token handed out the same way logs in
+    var browser = new Browser();
+    URI authorize = browser.startLogin("/login/oidc");
+    URI callback = browser.authorize(authorize, "ann");
+    provider.nextIdToken(idToken(K1, "k1", "keel-web", query(authorize).get("nonce"), in10m));
+    assertThat(browser.get(callback).statusCode()).isEqualTo(303);
+    assertThat(browser.get(URI.create(APP + "/me")).body()).contains("mallory");
+  }
+
+  static JWTClaimsSet claims(String audience, String nonce, Instant expires) {
+    return new JWTClaimsSet.Builder()
+        .issuer(provider.issuer)
+        .subject("mallory")
+        .audience(audience)
+        .claim("nonce", nonce)
+        .issueTime(Date.from(Instant.now().minusSeconds(5)))
+        .expirationTime(Date.from(expires))
+        .build();
+  }
+
+  static String idToken(RSAKey key, String kid, String audience, String nonce, Instant expires) {
+    try {
+      var jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
+              claims(audience, nonce, expires));
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String confused(String nonce, Instant expires) {
+    try {
+      var jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(),
+              claims("keel-web", nonce, expires));
+      jwt.sign(new MACSigner(K1.toPublicJWK().toRSAPublicKey().getEncoded()));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
