@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,10 +65,24 @@ public final class ClientCredentials {
     this.resources =
         c.string("client-credentials.resource")
             .filter(s -> !s.isBlank())
-            .map(s -> List.of(URI.create(s)))
+            .flatMap(s -> resource(config, s))
+            .map(List::of)
             .orElse(List.of());
     this.refreshBefore = c.duration("client-credentials.refresh-before", Duration.ofSeconds(60));
     this.clock = clock;
+  }
+
+  private static Optional<URI> resource(Config config, String value) {
+    try {
+      URI uri = URI.create(value);
+      if (uri.isAbsolute()) return Optional.of(uri);
+    } catch (IllegalArgumentException bad) {
+      // reported below
+    }
+    config.reject(
+        OidcSettings.PREFIX + ".client-credentials.resource",
+        "expected an absolute URI such as https://api.example.com or urn:example:api (RFC 8707)");
+    return Optional.empty();
   }
 
   /** Tokens for the client of the {@code keel.security.oidc.*} settings. */

@@ -31,6 +31,7 @@ import dev.keel.security.internal.oidc.OidcProvider;
 import dev.keel.security.internal.oidc.OidcSettings;
 import dev.keel.security.internal.oidc.ProviderCalls;
 import dev.keel.security.internal.oidc.ProviderUnavailable;
+import dev.keel.security.internal.oidc.Rejections;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -291,8 +292,7 @@ public final class Oidc implements Plugin {
       throw refused(
           ctx,
           SecurityProblems.OIDC_ID_TOKEN_INVALID,
-          "the ID token was rejected: "
-              + new TokenRejected(String.valueOf(e.getMessage())).reason());
+          "the ID token was rejected: " + Rejections.reason(e));
     } catch (TokenRejected e) {
       throw refused(
           ctx, SecurityProblems.OIDC_ID_TOKEN_INVALID, "the ID token was rejected: " + e.reason());

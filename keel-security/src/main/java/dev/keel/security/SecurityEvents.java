@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code token_rejected}</td><td>WARN</td><td>a bad JWT or API key</td></tr>
  *   <tr><td>{@code permission_denied}</td><td>WARN</td><td>a 403 from a guard</td></tr>
  *   <tr><td>{@code logout}</td><td>INFO</td><td>a session destroyed</td></tr>
+ *   <tr><td>{@code oidc_login_rejected}</td><td>WARN</td><td>a refused {@link Oidc} callback; the
+ *       reason starts with the problem code</td></tr>
  * </table>
  */
 public final class SecurityEvents {

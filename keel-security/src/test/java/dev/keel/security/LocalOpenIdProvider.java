@@ -199,6 +199,18 @@ final class LocalOpenIdProvider implements AutoCloseable {
     return ((Number) JSONObjectUtils.parse(r.body()).get(what)).longValue();
   }
 
+  /** Makes the provider's next token response carry {@code idToken} as its ID token. */
+  void nextIdToken(String idToken) throws Exception {
+    var r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(issuer + "/test/next-id-token"))
+                    .POST(HttpRequest.BodyPublishers.ofString(idToken))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+    if (r.statusCode() != 204) throw new AssertionError("next-id-token: " + r.statusCode());
+  }
+
   /** A JWT access token as the provider would sign it, with {@code key}. */
   String mint(RSAKey key, String audience, Instant expires) {
     return mint(key, key.getKeyID(), issuer, audience, expires);

@@ -39,9 +39,11 @@ public record OidcSettings(
     } else if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
       config.reject(PREFIX + ".issuer", "expected an http(s) URL such as https://id.example.com");
     }
+    if (issuer.isBlank()) issuer = "https://issuer.invalid"; // start-up fails with the key named
     String clientId = c.string("client-id", "");
     if (clientId.isBlank()) {
       config.reject(PREFIX + ".client-id", "required: this app's client id at the provider");
+      clientId = "unset";
     }
     return new OidcSettings(
         issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer,
