@@ -144,7 +144,8 @@ final class Exchange {
 
   <T> T send(ServiceRequest request, JavaType type) {
     URI uri = URI.create(baseUri + request.target());
-    String what = request.method() + " " + name + " " + request.path();
+    // the query stays out of messages: they become problem details, and queries carry secrets
+    String what = request.method() + " " + name + " " + request.path().replaceFirst("\\?.*", "");
     Span span =
         tracer
             .spanBuilder(request.method())
@@ -231,7 +232,8 @@ final class Exchange {
           what
               + " answered "
               + response.statusCode()
-              + problem.map(p -> " (" + p.title() + ": " + p.detail() + ")").orElse("")
+              // the remote title, not its detail: remoteProblem() has that, for logs and code
+              + problem.map(p -> " (" + p.title() + ")").orElse("")
               + ".";
       throw new RemoteProblem(
           name, detail, response.statusCode(), contentType, body, problem, json);
