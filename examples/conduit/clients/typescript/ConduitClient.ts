@@ -338,6 +338,14 @@ export class ApiError extends Error {
 class Http {
   constructor(private readonly options: ClientOptions) {}
 
+  /** The Cookie header of the cookie parameters that have a value. */
+  static cookies(pairs: [string, unknown][]): string | undefined {
+    const sent = pairs.filter(([, v]) => v !== undefined && v !== null);
+    return sent.length === 0
+      ? undefined
+      : sent.map(([n, v]) => `${n}=${encodeURIComponent(String(v))}`).join("; ");
+  }
+
   async call<T>(
     method: string,
     path: string,

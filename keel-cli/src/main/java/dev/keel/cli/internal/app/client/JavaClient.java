@@ -285,7 +285,7 @@ final class JavaClient {
           }
 
           private static List<?> values(Object value) {
-            if (value instanceof Optional<?> o) return o.map(List::of).orElse(List.of());
+            if (value instanceof Optional<?> o) return values(o.orElse(null));
             if (value instanceof List<?> l) return l;
             return value == null ? List.of() : List.of(value);
           }

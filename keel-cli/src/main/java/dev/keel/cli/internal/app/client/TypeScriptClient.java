@@ -241,18 +241,18 @@ final class TypeScriptClient {
         .append("> {\n");
     var query = new ArrayList<String>();
     var headers = new ArrayList<String>();
+    var cookies = new ArrayList<String>();
     for (JsonNode p : others) {
       String n = p.get("name").asString();
-      String entry =
-          quote(n)
-              + ": params"
-              + (IDENTIFIER.matcher(n).matches() ? "." + n : "[" + quote(n) + "]");
+      String value = "params" + (IDENTIFIER.matcher(n).matches() ? "." + n : "[" + quote(n) + "]");
       switch (p.get("in").asString()) {
-        case "query" -> query.add(entry);
-        case "header" -> headers.add(entry);
-        default -> headers.add(quote("cookie") + ": " + "`" + n + "=${params." + n + "}`");
+        case "query" -> query.add(quote(n) + ": " + value);
+        case "header" -> headers.add(quote(n) + ": " + value);
+        default -> cookies.add("[" + quote(n) + ", " + value + "]");
       }
     }
+    if (!cookies.isEmpty())
+      headers.add("cookie: Http.cookies([" + String.join(", ", cookies) + "])");
     b.append("    return this.http.call(")
         .append(quote(op.get("method").asString()))
         .append(", ")
@@ -370,6 +370,14 @@ final class TypeScriptClient {
 
       class Http {
         constructor(private readonly options: ClientOptions) {}
+
+        /** The Cookie header of the cookie parameters that have a value. */
+        static cookies(pairs: [string, unknown][]): string | undefined {
+          const sent = pairs.filter(([, v]) => v !== undefined && v !== null);
+          return sent.length === 0
+            ? undefined
+            : sent.map(([n, v]) => `${n}=${encodeURIComponent(String(v))}`).join("; ");
+        }
 
         async call<T>(
           method: string,
