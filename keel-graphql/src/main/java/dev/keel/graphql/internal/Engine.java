@@ -17,6 +17,9 @@ import graphql.execution.AbortExecutionException;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Definition;
@@ -94,6 +97,12 @@ public final class Engine {
                 new ChainedInstrumentation(
                     new MaxQueryDepthInstrumentation(maxDepth) {
                       @Override
+                      public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                          InstrumentationExecuteOperationParameters p, InstrumentationState s) {
+                        return introspection(p) ? null : super.beginExecuteOperation(p, s);
+                      }
+
+                      @Override
                       protected AbortExecutionException mkAbortException(int depth, int max) {
                         return abort(
                             "QUERY_TOO_DEEP",
@@ -105,6 +114,12 @@ public final class Engine {
                       }
                     },
                     new MaxQueryComplexityInstrumentation(maxComplexity) {
+                      @Override
+                      public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                          InstrumentationExecuteOperationParameters p, InstrumentationState s) {
+                        return introspection(p) ? null : super.beginExecuteOperation(p, s);
+                      }
+
                       @Override
                       protected AbortExecutionException mkAbortException(int cost, int max) {
                         return abort(
@@ -275,6 +290,17 @@ public final class Engine {
       }
     }
     return Document.newDocument().definitions(new ArrayList<>(byName.values())).build();
+  }
+
+  /**
+   * Whether the operation asks only for {@code __schema}/{@code __type}: GraphiQL's and codegen's
+   * introspection query is deeper than any sensible limit, and graphql-java's good-faith
+   * introspection check already bounds it.
+   */
+  private static boolean introspection(InstrumentationExecuteOperationParameters p) {
+    var selections = p.getExecutionContext().getOperationDefinition().getSelectionSet();
+    return selections.getSelections().stream()
+        .allMatch(sel -> sel instanceof graphql.language.Field f && f.getName().startsWith("__"));
   }
 
   private static AbortExecutionException abort(String code, String message) {
