@@ -42,6 +42,8 @@ final class GraphQlWriter {
         .append(apiType)
         .append(".class;\n  }\n\n");
     b.append("  @Override\n  public String schema() {\n    return SCHEMA;\n  }\n\n");
+    // a DataLoader's keys are the parents of its field's type: the casts below cannot fail
+    if (!batched.isEmpty()) b.append("  @SuppressWarnings(\"unchecked\")\n");
     b.append("  @Override\n  public void bind(Object target, dev.keel.graphql.spi.Wiring w) {\n");
     b.append("    var api = (").append(apiType).append(") target;\n");
     roots.forEach(
