@@ -336,6 +336,13 @@ public final class Engine {
           extensions.put(
               "code", code.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_'));
           extensions.put("status", h.status());
+          if (!h.problem().errors().isEmpty()) { // Bean Validation's fields, e.g. input.title
+            extensions.put(
+                "errors",
+                h.problem().errors().stream()
+                    .map(e -> Map.of("field", e.field(), "message", e.message()))
+                    .toList());
+          }
         }
         default -> {
           log.error("GraphQL field {} failed", p.getPath(), t);
