@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * Conduit's articles, profiles and comments at {@code /graphql}, beside the REST API and from the
  * same tables. Every relation is a {@link Batched} field: a page of articles with their authors,
- * tags and comments (with their authors) costs five statements however long the page is.
+ * tags and comments (with their authors) costs one statement per relation, however long the page.
  */
 @GraphQlApi
 public final class ConduitGraph {
