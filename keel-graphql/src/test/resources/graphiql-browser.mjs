@@ -12,11 +12,14 @@ try {
   const foreign = [];
   const problems = [];
   page.on("request", r => { if (!r.url().startsWith(base) && !r.url().startsWith("data:")) foreign.push(r.url()); });
-  page.on("console", m => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("console", m => { if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text()); });
+  page.on("response", r => { if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) problems.push(r.status() + " " + r.request().method() + " " + r.url() + " " + (r.request().postData() || "").slice(0, 300)); });
   page.on("pageerror", e => problems.push(e.message));
   await page.goto(base + "/graphiql");
   await page.locator(".graphiql-container").waitFor({ timeout: 20000 });
   console.log("loaded: GraphiQL");
+  await page.waitForLoadState("networkidle"); // the schema's introspection has answered
+  console.log("problems so far: " + problems.join(" | "));
   await page.locator(".graphiql-execute-button").click();
   await page.locator(".result-window", { hasText: "__typename" }).waitFor({ timeout: 20000 });
   const result = await page.locator(".result-window").innerText();

@@ -98,11 +98,6 @@ public final class GraphQl implements Plugin {
     return engine.sdl();
   }
 
-  @Override
-  public List<Class<? extends Plugin>> requires() {
-    return List.of();
-  }
-
   /**
    * The generated binder by its conventional name, {@code <Class>GraphQl} ({@code Outer_Inner} for
    * a nested class); reflection here runs once per class, at start-up.

@@ -26,7 +26,7 @@ final class Blog {
     var defaults = new java.util.HashMap<String, String>();
     defaults.put("keel.db.url", "jdbc:sqlite:" + dir.resolve("blog.db"));
     defaults.put("keel.db.strict-loading", "true");
-    defaults.put("keel.port", "0");
+    defaults.put("keel.server.port", "0");
     defaults.put("keel.profile", "test");
     defaults.putAll(settings);
     Config config = Config.builder().defaults(defaults).build();

@@ -4,6 +4,9 @@ import dev.keel.core.NotFound;
 import dev.keel.db.Database;
 import dev.keel.security.Principal;
 import dev.keel.security.Requires;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +23,7 @@ public final class BlogGraph {
 
   public record Tag(String name) {}
 
-  public record NewArticle(String slug, String title) {}
+  public record NewArticle(@NotBlank String slug, @NotBlank @Size(max = 100) String title) {}
 
   public enum Order {
     NEWEST,
@@ -93,7 +96,7 @@ public final class BlogGraph {
 
   @Mutation
   @Requires("articles:write")
-  public Article createArticle(NewArticle input, Principal user) {
+  public Article createArticle(@Valid NewArticle input, Principal user) {
     long authorId = Long.parseLong(user.id());
     long id =
         db.sql("insert into article (slug, title, author_id) values (:slug, :title, :author)")

@@ -196,6 +196,26 @@ class GraphQlHttpTest {
   }
 
   @Test
+  void inputRecordsAreValidatedLikeRequestBodies() {
+    TestResponse r =
+        client
+            .post("/graphql")
+            .header("X-Test-User", "1 articles:write")
+            .json(
+                Map.of(
+                    "query",
+                    "mutation { createArticle(input: {slug: \"v\", title: \" \"}) { id } }"))
+            .send();
+    JsonNode e = r.json().get("errors").get(0);
+    assertThat(e.get("extensions").get("code").asString()).isEqualTo("VALIDATION");
+    assertThat(e.get("extensions").get("status").asInt()).isEqualTo(422);
+    assertThat(e.get("extensions").get("errors").get(0).get("field").asString())
+        .isEqualTo("input.title");
+    assertThat(client.get("/graphql/schema.graphql").send().text())
+        .contains("input NewArticleInput {\n  slug: String!\n  title: String!\n}");
+  }
+
+  @Test
   void variablesAndEnumsAndInputRecords() {
     TestResponse r =
         client

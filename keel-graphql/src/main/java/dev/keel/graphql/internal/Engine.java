@@ -17,6 +17,9 @@ import graphql.execution.AbortExecutionException;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Definition;
@@ -94,6 +97,12 @@ public final class Engine {
                 new ChainedInstrumentation(
                     new MaxQueryDepthInstrumentation(maxDepth) {
                       @Override
+                      public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                          InstrumentationExecuteOperationParameters p, InstrumentationState s) {
+                        return introspection(p) ? null : super.beginExecuteOperation(p, s);
+                      }
+
+                      @Override
                       protected AbortExecutionException mkAbortException(int depth, int max) {
                         return abort(
                             "QUERY_TOO_DEEP",
@@ -105,6 +114,12 @@ public final class Engine {
                       }
                     },
                     new MaxQueryComplexityInstrumentation(maxComplexity) {
+                      @Override
+                      public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                          InstrumentationExecuteOperationParameters p, InstrumentationState s) {
+                        return introspection(p) ? null : super.beginExecuteOperation(p, s);
+                      }
+
                       @Override
                       protected AbortExecutionException mkAbortException(int cost, int max) {
                         return abort(
@@ -277,6 +292,17 @@ public final class Engine {
     return Document.newDocument().definitions(new ArrayList<>(byName.values())).build();
   }
 
+  /**
+   * Whether the operation asks only for {@code __schema}/{@code __type}: GraphiQL's and codegen's
+   * introspection query is deeper than any sensible limit, and graphql-java's good-faith
+   * introspection check already bounds it.
+   */
+  private static boolean introspection(InstrumentationExecuteOperationParameters p) {
+    var selections = p.getExecutionContext().getOperationDefinition().getSelectionSet();
+    return selections.getSelections().stream()
+        .allMatch(sel -> sel instanceof graphql.language.Field f && f.getName().startsWith("__"));
+  }
+
   private static AbortExecutionException abort(String code, String message) {
     GraphQLError e =
         GraphqlErrorBuilder.newError().message(message).extensions(Map.of("code", code)).build();
@@ -310,6 +336,13 @@ public final class Engine {
           extensions.put(
               "code", code.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_'));
           extensions.put("status", h.status());
+          if (!h.problem().errors().isEmpty()) { // Bean Validation's fields, e.g. input.title
+            extensions.put(
+                "errors",
+                h.problem().errors().stream()
+                    .map(e -> Map.of("field", e.field(), "message", e.message()))
+                    .toList());
+          }
         }
         default -> {
           log.error("GraphQL field {} failed", p.getPath(), t);

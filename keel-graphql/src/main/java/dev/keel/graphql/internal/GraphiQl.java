@@ -1,7 +1,6 @@
 package dev.keel.graphql.internal;
 
 import dev.keel.core.Keel;
-import dev.keel.core.NotFound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,16 +78,16 @@ public final class GraphiQl {
           ctx.header("Content-Type", "text/javascript; charset=utf-8");
           return init;
         });
-    app.get(
-        path + "/{file}",
-        ctx -> {
-          Asset asset = assets.get(ctx.pathParam("file"));
-          if (asset == null)
-            throw new NotFound("GraphiQL has no file '" + ctx.pathParam("file") + "'.");
-          ctx.header("Content-Type", asset.type() + "; charset=utf-8");
-          ctx.header("Cache-Control", "public, max-age=86400");
-          return asset.bytes();
-        });
+    // one route per file: any other path is the router's own 404
+    assets.forEach(
+        (file, asset) ->
+            app.get(
+                path + "/" + file,
+                ctx -> {
+                  ctx.header("Content-Type", asset.type() + "; charset=utf-8");
+                  ctx.header("Cache-Control", "public, max-age=86400");
+                  return asset.bytes();
+                }));
   }
 
   private record Asset(String resource, String type) {

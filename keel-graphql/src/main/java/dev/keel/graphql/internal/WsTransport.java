@@ -98,9 +98,9 @@ public final class WsTransport implements WebSocketHandler {
           return;
         }
         session.initialised = true;
-        send(socket, Map.of("type", "connection_ack"));
+        send(socket, message("type", "connection_ack"));
       }
-      case "ping" -> send(socket, Map.of("type", "pong"));
+      case "ping" -> send(socket, message("type", "pong"));
       case "pong" -> {}
       case "subscribe" -> subscribe(socket, session, message);
       case "complete" -> {
@@ -147,7 +147,7 @@ public final class WsTransport implements WebSocketHandler {
       session.operations.remove(key);
       send(
           socket,
-          Map.of(
+          message(
               "id",
               key,
               "type",
@@ -163,8 +163,8 @@ public final class WsTransport implements WebSocketHandler {
       return;
     }
     session.operations.remove(key);
-    send(socket, Map.of("id", key, "type", "next", "payload", result.toSpecification()));
-    send(socket, Map.of("id", key, "type", "complete"));
+    send(socket, message("id", key, "type", "next", "payload", result.toSpecification()));
+    send(socket, message("id", key, "type", "complete"));
   }
 
   /** Sends each event as {@code next}, one at a time, then {@code complete} or {@code error}. */
@@ -189,7 +189,7 @@ public final class WsTransport implements WebSocketHandler {
 
     @Override
     public void onNext(ExecutionResult event) {
-      send(socket, Map.of("id", id, "type", "next", "payload", event.toSpecification()));
+      send(socket, message("id", id, "type", "next", "payload", event.toSpecification()));
       subscription.request(1);
     }
 
@@ -199,7 +199,7 @@ public final class WsTransport implements WebSocketHandler {
       if (session.operations.remove(id) != null) {
         send(
             socket,
-            Map.of(
+            message(
                 "id",
                 id,
                 "type",
@@ -214,7 +214,8 @@ public final class WsTransport implements WebSocketHandler {
 
     @Override
     public void onComplete() {
-      if (session.operations.remove(id) != null) send(socket, Map.of("id", id, "type", "complete"));
+      if (session.operations.remove(id) != null)
+        send(socket, message("id", id, "type", "complete"));
     }
   }
 
@@ -227,6 +228,13 @@ public final class WsTransport implements WebSocketHandler {
 
     @Override
     public void cancel() {}
+  }
+
+  /** A message with its fields in the order given (ids first, as graphql-ws writes them). */
+  private static Map<String, Object> message(Object... fields) {
+    var m = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < fields.length; i += 2) m.put((String) fields[i], fields[i + 1]);
+    return m;
   }
 
   private void send(WebSocket socket, Map<String, Object> message) {

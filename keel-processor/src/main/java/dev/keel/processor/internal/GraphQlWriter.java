@@ -37,27 +37,69 @@ final class GraphQlWriter {
     b.append("public final class ")
         .append(name)
         .append(" implements dev.keel.graphql.spi.GraphQlBinder {\n");
-    b.append("  private static final String SCHEMA = ").append(literal(sdl)).append(";\n\n");
+    b.append("  private static final String SCHEMA = ").append(literal(sdl)).append(";\n");
+    int constants = b.length(); // the validated methods' Method constants go here
     b.append("  @Override\n  public Class<?> api() {\n    return ")
         .append(apiType)
         .append(".class;\n  }\n\n");
     b.append("  @Override\n  public String schema() {\n    return SCHEMA;\n  }\n\n");
+    // a DataLoader's keys are the parents of its field's type: the casts below cannot fail
+    if (!batched.isEmpty()) b.append("  @SuppressWarnings(\"unchecked\")\n");
     b.append("  @Override\n  public void bind(Object target, dev.keel.graphql.spi.Wiring w) {\n");
     b.append("    var api = (").append(apiType).append(") target;\n");
+    var methods = new StringBuilder();
+    var counter = new int[1];
     roots.forEach(
         (root, fields) -> {
           for (Field f : fields) {
-            String call = "api." + f.method().getSimpleName() + "(" + args(f.method()) + ")";
-            if (root.equals("Subscription")) call = "c.publisher(" + call + ")";
+            ExecutableElement m = f.method();
             b.append("    w.field(\"")
                 .append(root)
                 .append("\", \"")
                 .append(f.name())
                 .append("\", ")
-                .append(requires(f.method()))
-                .append(", c -> ")
-                .append(call)
-                .append(");\n");
+                .append(requires(m))
+                .append(", c -> ");
+            if (!validated(m)) {
+              String call = "api." + m.getSimpleName() + "(" + args(m) + ")";
+              if (root.equals("Subscription")) call = "c.publisher(" + call + ")";
+              b.append(call).append(");\n");
+              continue;
+            }
+            // Bean Validation of the arguments, as for controllers: a 422 problem, a GraphQL error
+            String index = "M" + counter[0]++;
+            methods
+                .append("  private static final java.lang.reflect.Method ")
+                .append(index)
+                .append(" =\n      dev.keel.web.spi.Bindings.method(")
+                .append(apiType)
+                .append(".class, \"")
+                .append(m.getSimpleName())
+                .append('"');
+            var names = new ArrayList<String>();
+            var locals = new ArrayList<String>();
+            b.append("{\n");
+            int i = 0;
+            for (VariableElement p : m.getParameters()) {
+              methods.append(", ").append(erasure(p.asType())).append(".class");
+              String local = "a" + i++;
+              b.append("      var ").append(local).append(" = ").append(argument(p)).append(";\n");
+              locals.add(local);
+              names.add(literal(p.getSimpleName().toString()));
+            }
+            methods.append(");\n");
+            b.append("      dev.keel.web.spi.Validation.check(api, ")
+                .append(index)
+                .append(", new Object[] {")
+                .append(String.join(", ", locals))
+                .append("}, new String[] {")
+                .append(String.join(", ", names))
+                .append("}, new boolean[")
+                .append(locals.size())
+                .append("]);\n");
+            String call = "api." + m.getSimpleName() + "(" + String.join(", ", locals) + ")";
+            if (root.equals("Subscription")) call = "c.publisher(" + call + ")";
+            b.append("      return ").append(call).append(";\n    });\n");
           }
         });
     for (Field f : batched) {
@@ -96,7 +138,21 @@ final class GraphQlWriter {
           }
         });
     b.append("  }\n}\n");
+    b.insert(constants, methods.append('\n'));
     return b.toString();
+  }
+
+  /** {@code @Valid} or a Bean Validation constraint on a parameter (as controllers check). */
+  private static boolean validated(ExecutableElement m) {
+    for (VariableElement p : m.getParameters()) {
+      for (var a : p.getAnnotationMirrors()) {
+        if (Analyzer.name(a).equals("jakarta.validation.Valid")) return true;
+        for (var meta : a.getAnnotationType().asElement().getAnnotationMirrors()) {
+          if (Analyzer.name(meta).equals("jakarta.validation.Constraint")) return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static VariableElement parentsParam(ExecutableElement m) {

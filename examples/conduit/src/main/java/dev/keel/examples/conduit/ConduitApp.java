@@ -4,6 +4,7 @@ import dev.keel.core.Config;
 import dev.keel.core.Keel;
 import dev.keel.core.Problem;
 import dev.keel.db.Database;
+import dev.keel.graphql.GraphQl;
 import dev.keel.openapi.OpenApi;
 import dev.keel.ops.Ops;
 import dev.keel.security.DbSessionStore;
@@ -60,6 +61,7 @@ public final class ConduitApp {
     var articles = new Articles(db);
     var comments = new Comments(db);
     app.controllers(users, new Profiles(db), articles, comments);
+    app.install(GraphQl.create(new ConduitGraph(db))); // /graphql: the same data, batched
     if (seed && config.isProd()) {
       throw new IllegalStateException(
           "--seed makes accounts with a published password (the demo's): not in the prod profile");
