@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -129,16 +130,19 @@ public final class Mcp implements Plugin {
   }
 
   /**
-   * What {@code keel mcp} runs: the MCP server of {@code app} on this process's standard input and
-   * output, as the principal of {@code token}, until the input ends. Runs the app's start hooks
-   * (database, jobs…) without opening its port, sends everything else written to {@code System.out}
-   * (logs included) to standard error so that it cannot corrupt the protocol, and stops the app at
-   * the end.
+   * What {@code keel mcp} runs: the MCP server of the app {@code application} builds, on this
+   * process's standard input and output, as the principal of {@code token}, until the input ends.
+   * Runs the app's start hooks (database, jobs…) without opening its port, sends everything else
+   * written to {@code System.out} (logs included) to standard error so that it cannot corrupt the
+   * protocol, and stops the app at the end.
    *
    * @throws IllegalStateException when the app does not install this plugin
    * @throws TokenRejected when the token is not one of the app's
    */
-  public static void serveStdio(Keel app, String token) throws IOException {
+  public static void serveStdio(Supplier<Keel> application, String token) throws IOException {
+    PrintStream protocol = System.out;
+    System.setOut(System.err); // before the app is built: its first log lines go to stderr too
+    Keel app = application.get();
     Mcp mcp =
         app.plugin(Mcp.class)
             .orElseThrow(
@@ -146,8 +150,6 @@ public final class Mcp implements Plugin {
                     new IllegalStateException(
                         "the app does not install keel-ai's MCP server: add"
                             + " .install(Mcp.builder(name, version)...build()) to its app(args)"));
-    PrintStream protocol = System.out;
-    System.setOut(System.err);
     app.connectLocally().close(); // validates the config and runs the start hooks; no port
     try {
       mcp.serveStdio(System.in, protocol, token);
