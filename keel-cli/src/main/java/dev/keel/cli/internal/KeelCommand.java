@@ -30,6 +30,7 @@ import picocli.CommandLine.IVersionProvider;
       AppCommands.Db.class,
       AppCommands.Jobs.class,
       AppCommands.Check.class,
+      AppCommands.Mcp.class,
       GenerateCommand.class,
       PackageCommand.class,
       BuildCommands.Bench.class,
