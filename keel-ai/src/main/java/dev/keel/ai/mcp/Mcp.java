@@ -46,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Config: {@code keel.ai.mcp.path} (default {@code /mcp}), {@code keel.ai.mcp.allowed-origins}
  * (browser origins allowed beside the server's own and localhost; others get 403), {@code
  * keel.ai.mcp.session-idle-timeout} (default 30 minutes), {@code keel.ai.mcp.max-sessions} (default
- * 10000; more get 503).
+ * 10000; more get 503), {@code keel.ai.mcp.tool-timeout} (default 60 seconds: a tool still running
+ * then is interrupted and answered as a tool error). A tool runs on a virtual thread of its own, so
+ * request-scoped thread-locals of the HTTP request are not visible to it.
  */
 public final class Mcp implements Plugin {
   private final Dispatcher dispatcher;
@@ -126,6 +128,7 @@ public final class Mcp implements Plugin {
             c.list("keel.ai.mcp.allowed-origins", List.of()),
             c.duration("keel.ai.mcp.session-idle-timeout", Duration.ofMinutes(30)),
             c.integer("keel.ai.mcp.max-sessions", 10_000, 1, 10_000_000));
+    dispatcher.toolTimeout(c.duration("keel.ai.mcp.tool-timeout", Duration.ofSeconds(60)));
     new HttpTransport(dispatcher, mapper, settings).install(app);
   }
 
