@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Config: {@code keel.ai.mcp.path} (default {@code /mcp}), {@code keel.ai.mcp.allowed-origins}
  * (browser origins allowed beside the server's own and localhost; others get 403), {@code
  * keel.ai.mcp.session-idle-timeout} (default 30 minutes), {@code keel.ai.mcp.max-sessions} (default
- * 10000; more get 503).
+ * 10000; more get 503), {@code keel.ai.mcp.tool-timeout} (default 60 seconds: a tool still running
+ * then is interrupted and answered as a tool error). A tool runs on a virtual thread of its own, so
+ * request-scoped thread-locals of the HTTP request are not visible to it.
  */
 public final class Mcp implements Plugin {
   private final Dispatcher dispatcher;
@@ -125,20 +128,24 @@ public final class Mcp implements Plugin {
             c.list("keel.ai.mcp.allowed-origins", List.of()),
             c.duration("keel.ai.mcp.session-idle-timeout", Duration.ofMinutes(30)),
             c.integer("keel.ai.mcp.max-sessions", 10_000, 1, 10_000_000));
+    dispatcher.toolTimeout(c.duration("keel.ai.mcp.tool-timeout", Duration.ofSeconds(60)));
     new HttpTransport(dispatcher, mapper, settings).install(app);
   }
 
   /**
-   * What {@code keel mcp} runs: the MCP server of {@code app} on this process's standard input and
-   * output, as the principal of {@code token}, until the input ends. Runs the app's start hooks
-   * (database, jobs…) without opening its port, sends everything else written to {@code System.out}
-   * (logs included) to standard error so that it cannot corrupt the protocol, and stops the app at
-   * the end.
+   * What {@code keel mcp} runs: the MCP server of the app {@code application} builds, on this
+   * process's standard input and output, as the principal of {@code token}, until the input ends.
+   * Runs the app's start hooks (database, jobs…) without opening its port, sends everything else
+   * written to {@code System.out} (logs included) to standard error so that it cannot corrupt the
+   * protocol, and stops the app at the end.
    *
    * @throws IllegalStateException when the app does not install this plugin
    * @throws TokenRejected when the token is not one of the app's
    */
-  public static void serveStdio(Keel app, String token) throws IOException {
+  public static void serveStdio(Supplier<Keel> application, String token) throws IOException {
+    PrintStream protocol = System.out;
+    System.setOut(System.err); // before the app is built: its first log lines go to stderr too
+    Keel app = application.get();
     Mcp mcp =
         app.plugin(Mcp.class)
             .orElseThrow(
@@ -146,8 +153,6 @@ public final class Mcp implements Plugin {
                     new IllegalStateException(
                         "the app does not install keel-ai's MCP server: add"
                             + " .install(Mcp.builder(name, version)...build()) to its app(args)"));
-    PrintStream protocol = System.out;
-    System.setOut(System.err);
     app.connectLocally().close(); // validates the config and runs the start hooks; no port
     try {
       mcp.serveStdio(System.in, protocol, token);

@@ -337,6 +337,57 @@ class McpHttpTest {
     }
   }
 
+  record Nothing() {}
+
+  @Test
+  void aToolThatHangsIsStoppedAndAnswered() throws Exception {
+    var interrupted = new java.util.concurrent.CountDownLatch(1);
+    Keel slow =
+        Keel.create(
+                dev.keel.core.Config.builder()
+                    .args(
+                        "--keel.server.port=0",
+                        "--keel.profile=test",
+                        "--keel.security.jwt.secret=" + NotesMcp.SECRET,
+                        "--keel.ai.mcp.tool-timeout=PT0.3S")
+                    .build())
+            .install(dev.keel.security.Security.create())
+            .install(
+                Mcp.builder("slow", "1")
+                    .tool(
+                        McpTool.of(
+                            "hang",
+                            "Never returns",
+                            Nothing.class,
+                            (caller, args) -> {
+                              try {
+                                Thread.sleep(60_000);
+                              } catch (InterruptedException e) {
+                                interrupted.countDown();
+                              }
+                              return "late";
+                            }))
+                    .build())
+            .start();
+    Keel previous = app;
+    app = slow; // the helpers talk to this app
+    try {
+      String token = NotesMcp.token(slow, Principal.of("ann"));
+      long start = System.nanoTime();
+      JsonNode result =
+          call(token, session(token), "tools/call", "{\"name\":\"hang\"}").get("result");
+      assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+      assertThat(result.get("isError").asBoolean()).isTrue();
+      assertThat(result.at("/content/0/text").asString())
+          .isEqualTo(
+              "The tool 'hang' took longer than 300 ms (keel.ai.mcp.tool-timeout) and was stopped");
+      assertThat(interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      app = previous;
+      slow.stop();
+    }
+  }
+
   // ---- helpers
 
   private URI uri() {

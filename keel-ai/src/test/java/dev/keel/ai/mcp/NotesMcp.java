@@ -98,6 +98,6 @@ public final class NotesMcp {
 
   /** Serves stdio as {@code keel mcp} does; the token comes from {@code KEEL_MCP_TOKEN}. */
   public static void main(String[] args) throws Exception {
-    Mcp.serveStdio(app(args), System.getenv("KEEL_MCP_TOKEN"));
+    Mcp.serveStdio(() -> app(args), System.getenv("KEEL_MCP_TOKEN"));
   }
 }

@@ -63,14 +63,25 @@ public record App(Workspace workspace, Path dir, String name) {
 
   /** Compiles and packages the app and what it needs, without tests; stops on a broken build. */
   public App build() {
+    Maven.runOrFail(workspace, buildArgs(), "the build failed; the compiler's messages are above");
+    return this;
+  }
+
+  /** As {@link #build}, with the build's output on standard error ({@code keel mcp}). */
+  public App buildToStderr() {
+    Maven.runOrFailToStderr(
+        workspace, buildArgs(), "the build failed; the compiler's messages are above");
+    return this;
+  }
+
+  private List<String> buildArgs() {
     var args = new ArrayList<String>();
     args.add("-q");
     if (workspace.isRepository()) {
       args.addAll(List.of("-pl", "examples/" + name, "-am"));
     }
     args.addAll(List.of("package", "-DskipTests", "-Dspotless.check.skip=true"));
-    Maven.runOrFail(workspace, args, "the build failed; the compiler's messages are above");
-    return this;
+    return args;
   }
 
   /** The app's jar: the one in {@code target} whose manifest has a main class. */

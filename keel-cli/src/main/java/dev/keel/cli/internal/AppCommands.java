@@ -150,6 +150,28 @@ final class AppCommands {
   }
 
   @Command(
+      name = "mcp",
+      description = {
+        "Serve the app's MCP server (keel-ai) on stdin and stdout, for AI agents.",
+        "Runs as the principal of the token in KEEL_MCP_TOKEN; logs go to stderr.",
+        "In the Keel repository: mcp NAME."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Mcp implements Callable<Integer> {
+    @Parameters(
+        paramLabel = "[NAME] ARGS",
+        description = "the example (repository only), then the app's arguments")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      var args = new ArrayList<String>();
+      App app = RunCommands.appAndArgs(Workspace.current(), words, "mcp", args).buildToStderr();
+      return AppJvm.runCommand(app, "mcp", args);
+    }
+  }
+
+  @Command(
       name = "check",
       description = {
         "Check the app's configuration for a deployment (Django's check --deploy).",

@@ -31,6 +31,7 @@ import picocli.CommandLine.IVersionProvider;
       AppCommands.Jobs.class,
       AppCommands.Check.class,
       ClientCommand.class,
+      AppCommands.Mcp.class,
       GenerateCommand.class,
       PackageCommand.class,
       BuildCommands.Bench.class,

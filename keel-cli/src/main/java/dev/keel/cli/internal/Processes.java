@@ -24,6 +24,31 @@ public final class Processes {
     }
   }
 
+  /** As {@link #run}, with the child's standard output copied to this process's standard error. */
+  public static int runToStderr(Path dir, List<String> command) {
+    var builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().put("JAVA_HOME", Jdk.home().toString());
+    try {
+      Process process = builder.start();
+      Thread.ofVirtual().start(() -> copy(process.getInputStream()));
+      return waitFor(process);
+    } catch (IOException e) {
+      throw new CommandFailed("cannot run " + command.getFirst() + ": " + e.getMessage());
+    }
+  }
+
+  private static void copy(java.io.InputStream out) {
+    try (out) {
+      out.transferTo(System.err);
+    } catch (IOException e) {
+      // the child ended
+    }
+  }
+
   public static int run(Path dir, List<String> command) {
     return run(dir, command, Map.of());
   }

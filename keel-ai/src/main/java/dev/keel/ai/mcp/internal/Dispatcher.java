@@ -8,12 +8,17 @@ import dev.keel.core.HttpException;
 import dev.keel.openapi.spi.JsonSchemas;
 import dev.keel.security.Principal;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +48,7 @@ public final class Dispatcher {
   private final Map<String, McpPrompt<?>> prompts = new LinkedHashMap<>();
   private final JsonMapper mapper;
   private final Arguments arguments;
+  private volatile Duration toolTimeout = Duration.ofSeconds(60);
 
   public Dispatcher(
       String name,
@@ -83,6 +89,11 @@ public final class Dispatcher {
       }
     }
     Arguments.boot();
+  }
+
+  /** How long a tool may run before it is interrupted and answered as an error. */
+  public void toolTimeout(Duration timeout) {
+    this.toolTimeout = timeout;
   }
 
   /**
@@ -176,15 +187,34 @@ public final class Dispatcher {
     if (args != null && !args.isObject()) {
       throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "\"arguments\" must be an object");
     }
+    JsonNode given = args == null ? NODES.objectNode() : args;
+    // on a thread of its own, so that a tool that hangs ends in an answer, not a hung request
+    var task = new FutureTask<>(() -> run(tool, given, caller));
+    Thread.ofVirtual().name("mcp-tool-" + name).start(task);
     try {
-      return toolResult(run(tool, args == null ? NODES.objectNode() : args, caller));
-    } catch (Arguments.Invalid e) {
-      return toolError("Invalid arguments: " + e.getMessage());
-    } catch (HttpException e) {
-      return toolError(e.problem().detail());
-    } catch (Exception e) {
-      log.error("MCP tool {} failed", name, e);
-      return toolError("The tool failed; the server log has details");
+      return toolResult(task.get(toolTimeout.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      log.warn("MCP tool {} took longer than {} and was interrupted", name, toolTimeout);
+      return toolError(
+          "The tool '"
+              + name
+              + "' took longer than "
+              + toolTimeout.toMillis()
+              + " ms (keel.ai.mcp.tool-timeout) and was stopped");
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      return toolError("The call was cancelled");
+    } catch (ExecutionException e) {
+      return switch (e.getCause()) {
+        case Arguments.Invalid invalid -> toolError("Invalid arguments: " + invalid.getMessage());
+        case HttpException http -> toolError(http.problem().detail());
+        case Throwable t -> {
+          log.error("MCP tool {} failed", name, t);
+          yield toolError("The tool failed; the server log has details");
+        }
+      };
     }
   }
 

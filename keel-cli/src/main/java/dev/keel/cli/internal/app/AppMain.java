@@ -48,6 +48,7 @@ public final class AppMain {
       case "jobs" -> JobsCommand.run(args[0], Arrays.copyOfRange(args, 1, args.length), out);
       case "check-deploy" -> DeployCheck.run(Config.load(args), out);
       case "client" -> dev.keel.cli.internal.app.client.ClientFiles.run(mainClass, args, out);
+      case "mcp" -> McpCommand.run(mainClass, args, System.getenv(McpCommand.TOKEN));
       default -> throw new AppCommandException("unknown command " + command, 2);
     };
   }
