@@ -62,9 +62,13 @@ public final class ComponentProcessor extends AbstractProcessor {
 
   private final List<String> descriptors = new ArrayList<>();
 
+  /**
+   * {@code @Component} and {@code @Idempotent}, claimed (no other processor reads them), so {@code
+   * -Xlint:processing -Werror} builds stay quiet.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(COMPONENT);
+    return Set.of(COMPONENT, IDEMPOTENT);
   }
 
   @Override
@@ -82,7 +86,7 @@ public final class ComponentProcessor extends AbstractProcessor {
       }
     }
     if (round.processingOver() && !descriptors.isEmpty()) writeServices();
-    return false;
+    return true;
   }
 
   private Model analyze(Element e, RoundEnvironment round) {
