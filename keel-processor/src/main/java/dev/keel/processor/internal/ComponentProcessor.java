@@ -176,8 +176,17 @@ public final class ComponentProcessor extends AbstractProcessor {
               hasAnnotation(m, IDEMPOTENT),
               m.getThrownTypes()));
     }
-    if (!ok) return null;
     String name = componentName(type);
+    if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+      error(
+          e,
+          "component name '"
+              + name
+              + "' must be letters, digits, '-' and '_', starting with a letter: it is part of the"
+              + " URL /_keel/components/<name>/<method> and of keel-deploy.properties");
+      ok = false;
+    }
+    if (!ok) return null;
     return new Model(
         type,
         name,

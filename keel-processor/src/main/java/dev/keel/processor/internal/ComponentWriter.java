@@ -168,7 +168,7 @@ final class ComponentWriter {
               .collect(Collectors.joining(", "));
       if (local) {
         s.append(returns ? "return " : "")
-            .append("implementation.")
+            .append("this.implementation.")
             .append(op.name())
             .append('(')
             .append(args)
@@ -179,7 +179,7 @@ final class ComponentWriter {
                 .map(p -> "\"" + p.getSimpleName() + "\"")
                 .collect(Collectors.joining(", "));
         String call =
-            "calls.call(\""
+            "this.calls.call(\""
                 + op.name()
                 + "\", "
                 + op.idempotent()
