@@ -151,7 +151,7 @@ public record Deployment(Map<String, Layout> layouts) {
 
   private static Process process(String origin, String layout, String name, String[] settings) {
     String prefix = origin + ": layout." + layout + "." + name;
-    if (settings[0] == null || settings[0].isEmpty()) {
+    if (settings[0] == null) { // empty is fine: a process that only calls others
       throw new IllegalArgumentException(prefix + ".components is missing (e.g. = Users, Orders)");
     }
     if (settings[1] == null) {

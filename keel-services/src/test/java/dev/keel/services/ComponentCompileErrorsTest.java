@@ -191,6 +191,22 @@ class ComponentCompileErrorsTest {
   }
 
   @Test
+  void parametersMayBeNamedLikeTheStubsFields() throws Exception {
+    assertThat(compile("  String echo(String implementation, String calls);", "")).isEmpty();
+  }
+
+  @Test
+  void aComponentNameMustFitInAUrl() throws Exception {
+    assertThat(compile("", "@Component(\"price list\") interface Prices {}"))
+        .containsExactly(
+            new Error(
+                3,
+                "component name 'price list' must be letters, digits, '-' and '_', starting with a"
+                    + " letter: it is part of the URL /_keel/components/<name>/<method> and of"
+                    + " keel-deploy.properties"));
+  }
+
+  @Test
   void onlyInterfacesAreComponents() throws Exception {
     assertThat(compile("", "@Component final class Cart {}"))
         .containsExactly(

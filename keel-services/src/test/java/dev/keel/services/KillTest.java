@@ -81,6 +81,53 @@ class KillTest {
   }
 
   @Test
+  void aHungProcessEndsTheCallAtItsDeadline() throws Exception {
+    var started = startHost();
+    host = started.process();
+    var components =
+        Components.builder()
+            .deployment(SplitLayoutTest.deployment("http://127.0.0.1:" + PORT))
+            .layout("split")
+            .process("app")
+            .timeout(java.time.Duration.ofMillis(1500))
+            .build();
+    Greeter greeter = components.get(Greeter.class);
+    caller = Keel.create("--keel.server.port=0");
+    caller
+        .install(components)
+        .get("/greet/{name}", ctx -> greeter.greet(ctx.pathParam("name")).text())
+        .start();
+    assertThat(get("/greet/Ada").body()).isEqualTo("Hello, Ada!");
+
+    signal("STOP"); // frozen, not dead: the socket accepts, nothing answers
+    try {
+      long start = System.nanoTime();
+      var hung = get("/greet/Ada");
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      assertThat(hung.statusCode()).isEqualTo(504);
+      assertThat(hung.body()).contains("component-deadline-exceeded", "Greeter.greet");
+      assertThat(tookMs).isBetween(1_000L, 5_000L);
+    } finally {
+      signal("CONT");
+    }
+    HttpResponse<String> back = get("/greet/Ada");
+    for (int i = 0; i < 50 && back.statusCode() != 200; i++) {
+      Thread.sleep(100);
+      back = get("/greet/Ada");
+    }
+    assertThat(back.body()).isEqualTo("Hello, Ada!");
+  }
+
+  private void signal(String name) throws Exception {
+    int exit =
+        new ProcessBuilder("kill", "-" + name, Long.toString(host.pid()))
+            .inheritIO()
+            .start()
+            .waitFor();
+    assertThat(exit).isZero();
+  }
+
+  @Test
   void aKilledProcessAnswers503AndCallsRecoverWhenItReturns() throws Exception {
     var started = startHost();
     host = started.process();

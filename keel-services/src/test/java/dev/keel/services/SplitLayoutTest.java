@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.core.HttpException;
 import dev.keel.core.Keel;
-import dev.keel.core.NotFound;
 import dev.keel.core.ServiceUnavailable;
 import dev.keel.services.demo.Greeter;
 import dev.keel.services.demo.GreeterImpl;
@@ -130,8 +129,14 @@ class SplitLayoutTest {
         .isExactlyInstanceOf(IllegalStateException.class)
         .hasMessage("greeter is closed");
     assertThatThrownBy(() -> greeter.fail("not-found"))
-        .isExactlyInstanceOf(NotFound.class)
-        .satisfies(e -> assertThat(((NotFound) e).problem().is(GreeterImpl.MISSING)).isTrue());
+        .isInstanceOfSatisfying(
+            HttpException.class,
+            e -> {
+              assertThat(e.problem().is(GreeterImpl.MISSING)).isTrue();
+              assertThat(e.problem().title()).isEqualTo("No greeter");
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.getMessage()).isEqualTo("no greeter called x");
+            });
     assertThatThrownBy(() -> greeter.fail("fly"))
         .isInstanceOfSatisfying(
             RemoteException.class,

@@ -23,6 +23,13 @@ public final class AppJvm {
 
   /** Runs the app's jar with {@code jvmOptions} and {@code args}; its exit code. */
   public static int run(App app, List<String> jvmOptions, List<String> args) {
+    var command = command(app, jvmOptions);
+    command.addAll(args);
+    return Processes.run(workingDirectory(), command);
+  }
+
+  /** {@code java [jvmOptions] [JAVA_OPTS] -jar <the app's jar>}, without the app's arguments. */
+  static List<String> command(App app, List<String> jvmOptions) {
     var command = new ArrayList<String>();
     command.add(Jdk.tool("java"));
     command.addAll(jvmOptions);
@@ -30,8 +37,7 @@ public final class AppJvm {
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-jar");
     command.add(app.jar().toString());
-    command.addAll(args);
-    return Processes.run(workingDirectory(), command);
+    return command;
   }
 
   /** Runs {@code AppMain COMMAND MAIN-CLASS ARGS} on the app's class path; its exit code. */

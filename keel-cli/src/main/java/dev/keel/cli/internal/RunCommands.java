@@ -47,11 +47,28 @@ final class RunCommands {
         description = "start without the start-up cache (no training run after a build)")
     boolean noCache;
 
+    @Option(
+        names = "--layout",
+        paramLabel = "NAME",
+        description =
+            "start every process of this layout of the app's keel-deploy.properties (keel-services)")
+    String layout;
+
     @Override
     public Integer call() {
       Workspace ws = Workspace.current();
       var args = new ArrayList<String>();
       App app = appAndArgs(ws, words, "run", args).build();
+      if (layout != null) {
+        var processes = LayoutRun.processes(LayoutRun.deployment(app.jar()), layout);
+        return LayoutRun.run(
+            AppJvm.workingDirectory(),
+            processes,
+            layout,
+            AppJvm.command(app, List.of()),
+            args,
+            System.out);
+      }
       return AppJvm.run(app, noCache ? List.of() : new AotCache(app).options(args), args);
     }
   }

@@ -62,9 +62,13 @@ public final class ComponentProcessor extends AbstractProcessor {
 
   private final List<String> descriptors = new ArrayList<>();
 
+  /**
+   * {@code @Component} and {@code @Idempotent}, claimed (no other processor reads them), so {@code
+   * -Xlint:processing -Werror} builds stay quiet.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(COMPONENT);
+    return Set.of(COMPONENT, IDEMPOTENT);
   }
 
   @Override
@@ -82,7 +86,7 @@ public final class ComponentProcessor extends AbstractProcessor {
       }
     }
     if (round.processingOver() && !descriptors.isEmpty()) writeServices();
-    return false;
+    return true;
   }
 
   private Model analyze(Element e, RoundEnvironment round) {
@@ -172,8 +176,17 @@ public final class ComponentProcessor extends AbstractProcessor {
               hasAnnotation(m, IDEMPOTENT),
               m.getThrownTypes()));
     }
-    if (!ok) return null;
     String name = componentName(type);
+    if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+      error(
+          e,
+          "component name '"
+              + name
+              + "' must be letters, digits, '-' and '_', starting with a letter: it is part of the"
+              + " URL /_keel/components/<name>/<method> and of keel-deploy.properties");
+      ok = false;
+    }
+    if (!ok) return null;
     return new Model(
         type,
         name,
