@@ -10,9 +10,9 @@ public final class Embedders {
 
   /**
    * all-MiniLM-L6-v2 (384 dimensions, English, sentences and short paragraphs up to ~256 word
-   * pieces; longer text is cut) in this process on ONNX Runtime. The model (~23 MB) comes in a
-   * Maven artifact, so it needs no network; loading it takes about a second, so share one instance.
-   * The JVM should run with {@code --enable-native-access=ALL-UNNAMED}.
+   * pieces; longer text is cut) in this process on ONNX Runtime. The model (an 80 MB jar) comes in
+   * a Maven artifact, so it needs no network; loading it takes about a second, so share one
+   * instance. The JVM should run with {@code --enable-native-access=ALL-UNNAMED}.
    */
   public static Embedder local() {
     return MiniLmEmbedder.shared();
