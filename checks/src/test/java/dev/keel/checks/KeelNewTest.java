@@ -48,8 +48,11 @@ class KeelNewTest {
   void anApiProjectWithAGeneratedResourceAndAWebProjectTestOfflineAndRun() throws Exception {
     Path blog = dir.resolve("blog");
     Path notes = dir.resolve("notes");
-    Result api = keel(dir, Map.of(), "new", blog.toString());
+    // the api project also gets GraphQL (--with graphql): its NoteGraphTest runs with its tests
+    Result api = keel(dir, Map.of(), "new", blog.toString(), "--with", "graphql");
     assertThat(api.status()).as(api.output()).isZero();
+    assertThat(blog.resolve("src/main/java/com/example/blog/notes/NoteGraph.java")).exists();
+    assertThat(blog.resolve("src/test/java/com/example/blog/notes/NoteGraphTest.java")).exists();
     Result web = keel(dir, Map.of(), "new", notes.toString(), "--template", "web");
     assertThat(web.status()).as(web.output()).isZero();
     assertThat(notes.resolve("src/main/jte/notes.jte")).exists();

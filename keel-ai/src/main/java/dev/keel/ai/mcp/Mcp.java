@@ -90,6 +90,14 @@ public final class Mcp implements Plugin {
       return this;
     }
 
+    /**
+     * Every tool of {@code tools} (the chat model's), with its permission: {@link McpTool#from}.
+     */
+    public Builder tools(dev.keel.ai.tool.Tools tools) {
+      for (var tool : tools.list()) tool(McpTool.from(tool));
+      return this;
+    }
+
     public Builder resource(McpResource resource) {
       resources.add(Objects.requireNonNull(resource, "resource"));
       return this;

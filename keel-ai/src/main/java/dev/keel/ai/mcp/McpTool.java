@@ -66,4 +66,18 @@ public record McpTool<A>(
   public McpTool<A> requires(String... permissions) {
     return new McpTool<>(name, description, arguments, call, Set.of(permissions));
   }
+
+  /**
+   * The same function as a chat {@link dev.keel.ai.tool.Tool}, offered over MCP: one definition
+   * serves the app's own model calls and outside agents, with the same argument record, schema and
+   * permission.
+   */
+  public static <A> McpTool<A> from(dev.keel.ai.tool.Tool<A> tool) {
+    return new McpTool<>(
+        tool.name(),
+        tool.description(),
+        tool.arguments(),
+        (caller, arguments) -> tool.function().call(arguments),
+        tool.permission().map(Set::of).orElse(Set.of()));
+  }
 }

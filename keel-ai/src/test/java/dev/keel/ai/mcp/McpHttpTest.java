@@ -83,6 +83,23 @@ class McpHttpTest {
   }
 
   @Test
+  void aChatToolIsOfferedOverMcpWithItsPermission() throws Exception {
+    String session = session(ann);
+    JsonNode tools = call(ann, session, "tools/list", "{}").get("result").get("tools");
+    assertThat(find(tools, "note_count").get("description").asString())
+        .isEqualTo("How many notes there are");
+    call(ann, session, "tools/call", "{\"name\":\"add_note\",\"arguments\":{\"title\":\"A\"}}");
+    JsonNode count =
+        call(ann, session, "tools/call", "{\"name\":\"note_count\",\"arguments\":{}}")
+            .get("result");
+    assertThat(count.get("isError").asBoolean()).isFalse();
+    assertThat(count.at("/content/0/text").asString()).isEqualTo("1");
+    JsonNode refused =
+        call(bob, session(bob), "tools/call", "{\"name\":\"note_count\",\"arguments\":{}}");
+    assertThat(refused.toString()).doesNotContain("\"text\":\"1\"");
+  }
+
+  @Test
   void callsAToolWithTheCallersPrincipal() throws Exception {
     JsonNode result =
         call(

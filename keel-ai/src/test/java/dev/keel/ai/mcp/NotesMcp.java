@@ -1,5 +1,7 @@
 package dev.keel.ai.mcp;
 
+import dev.keel.ai.tool.Tool;
+import dev.keel.ai.tool.Tools;
 import dev.keel.core.Config;
 import dev.keel.core.Keel;
 import dev.keel.core.NotFound;
@@ -30,9 +32,20 @@ public final class NotesMcp {
 
   record Summarize(@NotBlank String topic, Optional<String> tone) {}
 
+  record NoArguments() {}
+
   static Mcp server(List<Note> notes) {
     return Mcp.builder("notes", "1.0.0")
         .instructions("A notebook: add notes, count words, read the readme.")
+        // a chat-model tool (dev.keel.ai.tool), offered over MCP as it is, permission included
+        .tools(
+            Tools.of(
+                Tool.of(
+                        "note_count",
+                        "How many notes there are",
+                        NoArguments.class,
+                        args -> notes.size())
+                    .requires("notes:write")))
         .tool(
             McpTool.of(
                     "add_note",

@@ -44,9 +44,17 @@ final class NewCommand implements Callable<Integer> {
       description = "api (JSON, docs at /docs) or web (also jte pages with a form); default api")
   String template = "api";
 
+  @Option(
+      names = "--with",
+      paramLabel = "FEATURES",
+      description =
+          "optional modules to wire in, comma-separated: graphql (the notes at /graphql, with"
+              + " GraphiQL and a test); default none")
+  String with = "";
+
   @Override
   public Integer call() {
-    ProjectSpec spec = ProjectSpec.of(path, packageName, db, template);
+    ProjectSpec spec = ProjectSpec.of(path, packageName, db, template, with);
     String version = KeelCommand.version();
     if (!Installation.installed(version)) {
       Workspace ws = Workspace.current();
@@ -85,6 +93,10 @@ final class NewCommand implements Callable<Integer> {
             + spec.template().name().toLowerCase(java.util.Locale.ROOT)
             + ", "
             + spec.database().name().toLowerCase(java.util.Locale.ROOT)
+            + spec.features().stream()
+                .map(f -> ", " + f.name().toLowerCase(java.util.Locale.ROOT))
+                .sorted()
+                .collect(java.util.stream.Collectors.joining())
             + ", package "
             + spec.packageName()
             + ") in "

@@ -17,7 +17,16 @@ import javax.lang.model.SourceVersion;
  * checks all of it before anything is written.
  */
 public record ProjectSpec(
-    Path dir, String app, String packageName, Database database, Template template) {
+    Path dir,
+    String app,
+    String packageName,
+    Database database,
+    Template template,
+    Set<Feature> features) {
+
+  public ProjectSpec {
+    features = Set.copyOf(features);
+  }
 
   public enum Database {
     SQLITE,
@@ -29,16 +38,31 @@ public record ProjectSpec(
     WEB
   }
 
+  /** The optional modules {@code --with} adds, each wired into the app with a test. */
+  public enum Feature {
+    GRAPHQL
+  }
+
   /** Names a project cannot take: they are Keel's own artifacts. */
   private static final Set<String> RESERVED = Set.of("keel", "keel-cli", "keel-bom", "keel-parent");
 
   /**
-   * The project for {@code keel new PATH [--package P] [--db D] [--template T]}.
+   * The project for {@code keel new PATH [--package P] [--db D] [--template T]}, with no features.
    *
    * @param packageName the Java package, or {@code null} for {@code com.example.APP}
    * @throws UsageException with one sentence saying what to do, when anything is wrong
    */
   public static ProjectSpec of(Path path, String packageName, String db, String template) {
+    return of(path, packageName, db, template, "");
+  }
+
+  /**
+   * The project for {@code keel new PATH ... --with graphql,messaging,oidc}.
+   *
+   * @param with the features, comma-separated (empty for none)
+   */
+  public static ProjectSpec of(
+      Path path, String packageName, String db, String template, String with) {
     Path dir = path.toAbsolutePath().normalize();
     if (dir.getFileName() == null) {
       throw new UsageException("keel new needs a folder to create, e.g. ./keel new ~/code/blog");
@@ -53,7 +77,24 @@ public record ProjectSpec(
         app,
         pkg,
         choice(Database.class, db, "--db", "sqlite or postgres"),
-        choice(Template.class, template, "--template", "api or web"));
+        choice(Template.class, template, "--template", "api or web"),
+        features(with));
+  }
+
+  static Set<Feature> features(String with) {
+    var out = java.util.EnumSet.noneOf(Feature.class);
+    if (with == null || with.isBlank()) return out;
+    for (String part : with.split(",", -1)) {
+      String name = part.strip();
+      if (name.isEmpty()) {
+        throw new UsageException(
+            "--with "
+                + with
+                + " has an empty item; list features with single commas, e.g. --with graphql,oidc");
+      }
+      out.add(choice(Feature.class, name, "--with", "graphql (comma-separated)"));
+    }
+    return out;
   }
 
   /** The Maven groupId: the package without its last part ({@code com.example} for a blog). */
@@ -150,7 +191,12 @@ public record ProjectSpec(
 
   /** The names of the template flags that are on, e.g. {@code sqlite}, {@code api}. */
   List<String> flags() {
-    return List.of(
-        database.name().toLowerCase(Locale.ROOT), template.name().toLowerCase(Locale.ROOT));
+    var flags = new java.util.ArrayList<String>();
+    flags.add(database.name().toLowerCase(Locale.ROOT));
+    flags.add(template.name().toLowerCase(Locale.ROOT));
+    for (Feature f : Feature.values()) {
+      if (features.contains(f)) flags.add(f.name().toLowerCase(Locale.ROOT));
+    }
+    return flags;
   }
 }

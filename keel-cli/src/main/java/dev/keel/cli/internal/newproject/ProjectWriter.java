@@ -23,9 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * Writes the project of a {@link ProjectSpec} from the templates under {@code dev/keel/cli/new}:
- * {@code common/} for every project, then {@code api/} or {@code web/}, and {@code wrapper/} (this
- * repository's Maven Wrapper, copied as is). In paths {@code __package__} is the package's folder,
- * and {@code gitignore}, {@code dockerignore}, {@code github} get their leading dot.
+ * {@code common/} for every project, then {@code api/} or {@code web/}, {@code with-FEATURE/} for
+ * each {@code --with} feature, and {@code wrapper/} (this repository's Maven Wrapper, copied as
+ * is). In paths {@code __package__} is the package's folder, and {@code gitignore}, {@code
+ * dockerignore}, {@code github} get their leading dot.
  */
 public final class ProjectWriter {
   private static final String ROOT = "/dev/keel/cli/new/";
@@ -74,6 +75,11 @@ public final class ProjectWriter {
       templates(
           spec.template().name().toLowerCase(java.util.Locale.ROOT),
           (path, bytes) -> files.put(target(path, spec), render(bytes, values, flags)));
+      for (ProjectSpec.Feature feature : spec.features()) {
+        templates(
+            "with-" + feature.name().toLowerCase(java.util.Locale.ROOT),
+            (path, bytes) -> files.put(target(path, spec), render(bytes, values, flags)));
+      }
       templates("wrapper", (path, bytes) -> files.put(Path.of(path), bytes));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

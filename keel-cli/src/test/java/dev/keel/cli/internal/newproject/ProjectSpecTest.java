@@ -117,4 +117,18 @@ class ProjectSpecTest {
     assertThatThrownBy(() -> ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "html"))
         .hasMessage("--template html is not known; use api or web");
   }
+
+  @Test
+  void withNamesFeaturesAndRefusesUnknownOrEmptyOnes(@TempDir Path dir) {
+    assertThat(ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", "").features()).isEmpty();
+    assertThat(ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", " graphql ").features())
+        .containsExactly(ProjectSpec.Feature.GRAPHQL);
+    assertThat(ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", "graphql").flags())
+        .contains("graphql");
+    assertThatThrownBy(() -> ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", "kafka"))
+        .hasMessage("--with kafka is not known; use graphql (comma-separated)");
+    assertThatThrownBy(
+            () -> ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", "graphql,,graphql"))
+        .hasMessageContaining("has an empty item");
+  }
 }

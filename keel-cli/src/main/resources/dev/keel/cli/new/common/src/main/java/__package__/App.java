@@ -8,6 +8,10 @@ import {{package}}.notes.NotePages;
 {{/web}}
 import dev.keel.core.Keel;
 import dev.keel.db.Database;
+{{#graphql}}
+import dev.keel.graphql.GraphQl;
+import {{package}}.notes.NoteGraph;
+{{/graphql}}
 import dev.keel.openapi.OpenApi;
 import dev.keel.ops.Ops;
 {{#web}}
@@ -57,6 +61,10 @@ public final class App {
         .install(Ops.create()) // health at /health/live and /health/ready, metrics, request ids
         .install(db)
         .install(OpenApi.create()) // /openapi.json and the docs at /docs
+{{#graphql}}
+        // /graphql (and GraphiQL at /graphiql in dev): the notes, schema written at build time
+        .install(GraphQl.create(new NoteGraph(db)))
+{{/graphql}}
 {{#web}}
         .install(views)
         .install(Security.builder().sessions(sessions).build()) // checks the forms' CSRF token
