@@ -70,6 +70,7 @@ class OutboxTest {
     String topic = topic("dedup");
     AtomicInteger runs = new AtomicInteger();
     AtomicInteger plainRuns = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
     var holder =
         new Object() {
           TestApp app;
@@ -87,7 +88,10 @@ class OutboxTest {
                       .sql("insert into ledger (n) values (:n)")
                       .bind("n", m.payload().n())
                       .update();
-                  if (m.attempt() == 1) throw new IllegalStateException("first attempt fails");
+                  if (m.attempt() == 1) {
+                    failed.incrementAndGet();
+                    throw new IllegalStateException("first attempt fails");
+                  }
                 })
             .subscribe(
                 Subscription.to(topic, Event.class).group("plain"),
@@ -110,9 +114,11 @@ class OutboxTest {
           });
       // NATS drops the copy itself (Nats-Msg-Id); RabbitMQ and Kafka deliver both
       int copies = broker == Brokers.NATS ? 1 : 2;
-      waitFor(() -> plainRuns.get() == copies && runs.get() >= 2);
+      waitFor(() -> plainRuns.get() == copies && runs.get() - failed.get() == 1);
       Thread.sleep(500);
-      assertThat(runs.get()).isEqualTo(2); // the failed first attempt, then one success
+      // copies arriving together may both fail their first attempt; only one ever succeeds
+      assertThat(failed.get()).isBetween(1, copies);
+      assertThat(runs.get() - failed.get()).isEqualTo(1);
       assertThat(app.db.sql("select n from ledger").list(Integer.class)).containsExactly(9);
       assertThat(app.db.sql("select count(*) from keel_message_inbox").one(Long.class))
           .isEqualTo(1);
