@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Throughput: 16 virtual threads publishing one message at a time, each {@code publish} waiting
  * for the broker's confirmation (the guarantee the API gives), plus the time until a subscriber
  * (maxInFlight 64) handled them all. Latency: one message at a time, from {@code publish} to the
- * handler's start; median and 99th percentile of 2,000.
+ * handler's start; median and 99th percentile of 2,000. Outbox: 100 transactions of 100 messages on
+ * PostgreSQL, from the first commit until the subscriber handled all.
  */
 public final class MessagingBenchmark {
   record Ping(long sentNanos, int n) {}
@@ -30,6 +31,7 @@ public final class MessagingBenchmark {
     for (String name : which) {
       Brokers broker = Brokers.valueOf(name.toUpperCase(java.util.Locale.ROOT));
       throughput(broker, 16, 1_000);
+      outbox(broker, 100, 100);
       latency(broker, 2_000);
     }
     System.exit(0);
@@ -67,6 +69,35 @@ public final class MessagingBenchmark {
       System.out.printf(
           "%-8s publish %,8.0f msg/s (confirmed) | published and handled %,8.0f msg/s (%d msgs)%n",
           broker, total / publishSeconds, total / allSeconds, total);
+    }
+  }
+
+  /** Transactions of {@code perTx} messages each on PostgreSQL, until all were handled. */
+  private static void outbox(Brokers broker, int transactions, int perTx) throws Exception {
+    String topic = TestApp.topic("bench");
+    int total = transactions * perTx;
+    CountDownLatch received = new CountDownLatch(total);
+    Messaging messaging =
+        broker
+            .messaging()
+            .subscribe(
+                Subscription.to(topic, Ping.class).maxInFlight(64), m -> received.countDown());
+    try (var db = TestDatabase.create(dev.keel.db.Dialect.POSTGRESQL);
+        var app = TestApp.start(db.url, messaging)) {
+      app.messaging.publish(topic, new Ping(0, -1)); // creates the topic
+      Thread.sleep(1000);
+      long start = System.nanoTime();
+      for (int t = 0; t < transactions; t++) {
+        app.db.transaction(
+            () -> {
+              for (int i = 0; i < perTx; i++) app.messaging.publish(topic, new Ping(0, i));
+            });
+      }
+      received.await();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          "%-8s outbox (PostgreSQL) committed, relayed and handled %,8.0f msg/s (%d msgs)%n",
+          broker, total / seconds, total);
     }
   }
 

@@ -44,7 +44,8 @@ class ReadmeExampleTest {
           NewOrder in = ctx.body(NewOrder.class);
           db.transaction(
               () -> {
-                db.sql("insert into orders (id, customer, total_cents) values (:i, :c, :t)")
+                db.sql(
+                        "insert into orders (id, customer, total_cents) values (:id, :customer, :totalCents)")
                     .bindRecord(in)
                     .update();
                 // into the outbox: sent if and only if this transaction commits
