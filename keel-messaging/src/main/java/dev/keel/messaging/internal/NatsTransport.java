@@ -72,6 +72,14 @@ public final class NatsTransport implements Transport {
     management = connection.jetStreamManagement();
   }
 
+  @Override
+  public void check() {
+    Connection.Status status = connection.getStatus();
+    if (status != Connection.Status.CONNECTED) {
+      throw new IllegalStateException("the NATS connection to " + url + " is " + status);
+    }
+  }
+
   static String streamName(String topic) {
     return "KEEL_" + topic.replace('.', '_');
   }

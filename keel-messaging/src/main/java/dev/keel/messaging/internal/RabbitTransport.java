@@ -69,6 +69,14 @@ public final class RabbitTransport implements Transport {
     return publishers.take();
   }
 
+  @Override
+  public void check() {
+    if (!connection.isOpen()) {
+      throw new IllegalStateException(
+          "the RabbitMQ connection is closed: " + connection.getCloseReason());
+    }
+  }
+
   static String queueName(String topic, String group) {
     return topic + ":" + group;
   }
