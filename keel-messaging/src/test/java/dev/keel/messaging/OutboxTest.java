@@ -126,6 +126,38 @@ class OutboxTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void twoInstancesShareOnePostgresOutboxWithoutSendingARowTwice() throws Exception {
+    String topic = topic("shared");
+    var counts = new java.util.concurrent.ConcurrentHashMap<Integer, Integer>();
+    // RabbitMQ delivers every copy (NATS would drop a resend by its id and hide a double send)
+    Messaging consumer =
+        Brokers.RABBITMQ
+            .messaging()
+            .subscribe(
+                Subscription.to(topic, Event.class).maxInFlight(64),
+                m -> counts.merge(m.payload().n(), 1, Integer::sum));
+    try (var db = TestDatabase.create(Dialect.POSTGRESQL);
+        var a = TestApp.start(db.url, consumer, "keel.messaging.outbox.batch=20");
+        var b =
+            TestApp.start(db.url, Brokers.RABBITMQ.messaging(), "keel.messaging.outbox.batch=20")) {
+      int n = 2_000;
+      for (int t = 0; t < 20; t++) {
+        int first = t * 100;
+        a.db.transaction(
+            () -> {
+              for (int i = first; i < first + 100; i++) a.messaging.publish(topic, new Event(i));
+            });
+      }
+      waitFor(() -> counts.size() == n, 60);
+      waitFor(() -> a.messaging.outboxSize() == 0);
+      Thread.sleep(500);
+      assertThat(counts.values()).allMatch(c -> c == 1);
+      assertThat(counts).hasSize(n);
+      assertThat(b.messaging.outboxSize()).isZero(); // two relays polled it, SKIP LOCKED
+    }
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);
