@@ -1,6 +1,7 @@
 package dev.keel.messaging;
 
 import dev.keel.core.Config;
+import dev.keel.core.HealthCheck;
 import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
 import dev.keel.core.StartupException;
@@ -156,6 +157,15 @@ public final class Messaging implements Plugin {
       }
     }
     app.onStart(() -> start(db, relayOn, poll, batch, retention));
+    app.provide(
+        HealthCheck.class,
+        HealthCheck.of(
+            "messaging",
+            () -> {
+              Transport t = transport;
+              if (t == null) throw new IllegalStateException("messaging is not started");
+              t.check();
+            }));
     app.onStop(this::stop);
   }
 

@@ -1,5 +1,6 @@
 /**
- * Typed publish/subscribe over Kafka, NATS JetStream and RabbitMQ with a transactional outbox; a
- * resilient HTTP client.
+ * Typed publish/subscribe over NATS JetStream, RabbitMQ and Kafka with one API, a transactional
+ * outbox and idempotent consumers on the application's database; start at {@link
+ * dev.keel.messaging.Messaging}.
  */
 package dev.keel.messaging;

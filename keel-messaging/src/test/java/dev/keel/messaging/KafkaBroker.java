@@ -66,7 +66,22 @@ final class KafkaBroker {
         throw new IllegalStateException("formatting the Kafka storage failed, see " + dir);
       }
       Process broker = java(dir, "kafka.Kafka", config.toString()).start();
-      Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyForcibly));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    broker.destroyForcibly();
+                    try {
+                      broker.waitFor(10, TimeUnit.SECONDS);
+                      try (var files = Files.walk(dir)) {
+                        files
+                            .sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                      }
+                    } catch (IOException | InterruptedException e) {
+                      // a temporary folder left behind
+                    }
+                  }));
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (!Files.readString(dir.resolve("out.log")).contains("Kafka Server started")) {
         if (!broker.isAlive()) throw new IllegalStateException("Kafka exited, see " + dir);

@@ -46,7 +46,7 @@ final class TestApp implements AutoCloseable {
 
   /** A topic name no other test run uses. */
   static String topic(String prefix) {
-    return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    return BrokerCleanup.register(prefix + "." + UUID.randomUUID().toString().substring(0, 8));
   }
 
   static void waitFor(BooleanSupplier condition) throws InterruptedException {

@@ -53,7 +53,16 @@ final class TestDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    if (pgName != null) admin("drop database if exists " + pgName + " with (force)");
+    if (pgName != null) {
+      admin("drop database if exists " + pgName + " with (force)");
+      return;
+    }
+    Path folder = Path.of(url.substring("jdbc:sqlite:".length())).getParent();
+    try (var files = Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind
+    }
   }
 
   @Override

@@ -4,15 +4,16 @@ import dev.keel.messaging.spi.Delivery;
 import dev.keel.messaging.spi.OutgoingMessage;
 import dev.keel.messaging.spi.Transport;
 import io.nats.client.Connection;
+import io.nats.client.ConsumeOptions;
+import io.nats.client.IterableConsumer;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamSubscription;
+import io.nats.client.JetStreamStatusCheckedException;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.PublishOptions;
-import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.PublishAck;
@@ -71,6 +72,14 @@ public final class NatsTransport implements Transport {
     management = connection.jetStreamManagement();
   }
 
+  @Override
+  public void check() {
+    Connection.Status status = connection.getStatus();
+    if (status != Connection.Status.CONNECTED) {
+      throw new IllegalStateException("the NATS connection to " + url + " is " + status);
+    }
+  }
+
   static String streamName(String topic) {
     return "KEEL_" + topic.replace('.', '_');
   }
@@ -123,8 +132,13 @@ public final class NatsTransport implements Transport {
             .ackWait(ACK_WAIT)
             .filterSubject(topic)
             .build());
-    JetStreamSubscription sub =
-        jetStream.subscribe(topic, PullSubscribeOptions.bind(stream, durable));
+    // iterate keeps pull requests of maxInFlight open and returns each message as it arrives
+    // (fetch would wait for a full batch or its timeout)
+    IterableConsumer consumer =
+        connection
+            .getStreamContext(stream)
+            .getConsumerContext(durable)
+            .iterate(ConsumeOptions.builder().batchSize(maxInFlight).build());
     AtomicBoolean stopped = new AtomicBoolean();
     Thread fetcher =
         Thread.ofVirtual()
@@ -133,26 +147,28 @@ public final class NatsTransport implements Transport {
                 () -> {
                   while (!stopped.get()) {
                     try {
-                      for (Message m : sub.fetch(maxInFlight, Duration.ofMillis(500))) {
-                        if (stopped.get()) {
-                          m.nak(); // fetched as shutdown began: redelivered at once
-                          continue;
-                        }
-                        sink.accept(new NatsDelivery(m));
+                      Message m = consumer.nextMessage(Duration.ofMillis(500));
+                      if (m == null) continue;
+                      if (stopped.get()) {
+                        m.nak(); // fetched as shutdown began: redelivered at once
+                        continue;
                       }
+                      sink.accept(new NatsDelivery(m));
                     } catch (InterruptedException e) {
                       return;
-                    } catch (RuntimeException e) {
+                    } catch (JetStreamStatusCheckedException | RuntimeException e) {
                       if (stopped.get()) return;
                       log.warn("fetching from {} failed, retrying: {}", topic, e.toString());
                       sleep(1000);
                     }
                   }
+                  drain(consumer, topic);
                 });
     return new Receiver() {
       @Override
       public void stop() {
         stopped.set(true);
+        consumer.stop();
         try {
           fetcher.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
@@ -164,12 +180,21 @@ public final class NatsTransport implements Transport {
       public void close() {
         stop();
         try {
-          sub.unsubscribe();
-        } catch (RuntimeException e) {
-          log.debug("unsubscribing from {}", topic, e);
+          consumer.close();
+        } catch (Exception e) {
+          log.debug("closing the consumer of {}", topic, e);
         }
       }
     };
+  }
+
+  /** Naks what the client pulled but nobody took, so it is redelivered now, not after ackWait. */
+  private static void drain(IterableConsumer consumer, String topic) {
+    try {
+      for (Message m; (m = consumer.nextMessage(Duration.ofMillis(50))) != null; ) m.nak();
+    } catch (InterruptedException | JetStreamStatusCheckedException | RuntimeException e) {
+      log.debug("draining {}: {}", topic, e.toString());
+    }
   }
 
   private static void sleep(long millis) {

@@ -28,13 +28,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class RabbitTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger("dev.keel.messaging");
-  private static final int PUBLISH_CHANNELS = 4;
+  private static final int PUBLISH_CHANNELS = 32;
   private static final long CONFIRM_TIMEOUT_MS = 10_000;
 
   private final String uri;
   private final Set<String> exchanges = ConcurrentHashMap.newKeySet();
   private final BlockingQueue<Channel> publishers = new ArrayBlockingQueue<>(PUBLISH_CHANNELS);
   private Connection connection;
+  private int opened;
 
   public RabbitTransport(String uri) {
     this.uri = uri;
@@ -51,10 +52,28 @@ public final class RabbitTransport implements Transport {
     factory.setUri(uri);
     factory.setAutomaticRecoveryEnabled(true);
     connection = factory.newConnection("keel-messaging");
-    for (int i = 0; i < PUBLISH_CHANNELS; i++) {
-      Channel c = connection.createChannel();
-      c.confirmSelect();
-      publishers.add(c);
+  }
+
+  /** A confirm channel of the pool, opened when none is free and fewer than the maximum exist. */
+  private Channel borrow() throws Exception {
+    Channel c = publishers.poll();
+    if (c != null) return c;
+    synchronized (publishers) {
+      if (opened < PUBLISH_CHANNELS) {
+        opened++;
+        Channel fresh = connection.createChannel();
+        fresh.confirmSelect();
+        return fresh;
+      }
+    }
+    return publishers.take();
+  }
+
+  @Override
+  public void check() {
+    if (!connection.isOpen()) {
+      throw new IllegalStateException(
+          "the RabbitMQ connection is closed: " + connection.getCloseReason());
     }
   }
 
@@ -70,8 +89,9 @@ public final class RabbitTransport implements Transport {
 
   @Override
   public void send(List<OutgoingMessage> messages) throws Exception {
-    // a channel is not safe for concurrent publishing; each sender borrows one of the pool
-    Channel channel = publishers.take();
+    // a channel is not safe for concurrent publishing, and a confirm waits for the broker's disk:
+    // each sender borrows a channel of its own
+    Channel channel = borrow();
     try {
       for (OutgoingMessage m : messages) {
         ensureExchange(channel, m.topic());

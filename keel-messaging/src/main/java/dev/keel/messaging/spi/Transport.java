@@ -38,6 +38,12 @@ public interface Transport extends AutoCloseable {
    */
   default void declare(String topic, String group) throws Exception {}
 
+  /**
+   * Returns normally when the broker connection is usable; throws saying what is wrong otherwise
+   * (for the application's readiness check). Must not block for long.
+   */
+  default void check() throws Exception {}
+
   /** Closes the connection; receivers were stopped before. */
   @Override
   void close();
