@@ -40,7 +40,7 @@ class McpSdkTest {
     String out = node("http", "http://127.0.0.1:" + app.port() + "/mcp", token);
     assertThat(out)
         .contains("version: notes 2025-11-25")
-        .contains("tools: add_note,count_words,delete_note")
+        .contains("tools: add_note,count_words,delete_note,note_count")
         .contains("schema: {\"type\":\"string\",\"minLength\":1}")
         .contains("call: {\"id\":1,\"title\":\"Milk\",\"body\":\"2 l\",\"author\":\"ann\"}")
         .contains("count: 3 progress: splitting")

@@ -94,7 +94,7 @@ class McpStdioTest {
     String out = McpSdkTest.node("stdio", spec);
     assertThat(out)
         .contains("version: notes")
-        .contains("tools: add_note,count_words,delete_note")
+        .contains("tools: add_note,count_words,delete_note,note_count")
         .contains("call: {\"id\":1,\"title\":\"Milk\",\"body\":\"2 l\",\"author\":\"ann\"}")
         .contains("count: 3 progress: splitting")
         .contains("resource: \"# Notes\\nWrite them down.\"")

@@ -37,15 +37,6 @@ public final class NotesMcp {
   static Mcp server(List<Note> notes) {
     return Mcp.builder("notes", "1.0.0")
         .instructions("A notebook: add notes, count words, read the readme.")
-        // a chat-model tool (dev.keel.ai.tool), offered over MCP as it is, permission included
-        .tools(
-            Tools.of(
-                Tool.of(
-                        "note_count",
-                        "How many notes there are",
-                        NoArguments.class,
-                        args -> notes.size())
-                    .requires("notes:write")))
         .tool(
             McpTool.of(
                     "add_note",
@@ -79,6 +70,15 @@ public final class NotesMcp {
                   }
                   return "deleted";
                 }))
+        // a chat-model tool (dev.keel.ai.tool), offered over MCP as it is, permission included
+        .tools(
+            Tools.of(
+                Tool.of(
+                        "note_count",
+                        "How many notes there are",
+                        NoArguments.class,
+                        args -> notes.size())
+                    .requires("notes:write")))
         .resource(
             McpResource.of(
                 "notes://readme", "readme", "text/markdown", caller -> "# Notes\nWrite them down."))
