@@ -111,10 +111,14 @@ public final class AdminBench {
     Thread.currentThread().join();
   }
 
-  /** "N rows · page X of Y" from the list page, as a check that the page is the one asked for. */
+  /**
+   * "N rows" (and "· page X of Y" when it pages by number) from the list page, as a check that the
+   * page is the one asked for.
+   */
   private static String summary(String html) {
     var m =
-        java.util.regex.Pattern.compile("([\\d,]+ rows? · page [\\d,]+ of [\\d,]+)").matcher(html);
+        java.util.regex.Pattern.compile("([\\d,]+ rows?(?: · page [\\d,]+ of [\\d,]+)?)\\s*<")
+            .matcher(html);
     return m.find() ? m.group(1) : "(no row count on the page)";
   }
 
