@@ -53,9 +53,22 @@ class KeelNewTest {
     assertThat(api.status()).as(api.output()).isZero();
     assertThat(blog.resolve("src/main/java/com/example/blog/notes/NoteGraph.java")).exists();
     assertThat(blog.resolve("src/test/java/com/example/blog/notes/NoteGraphTest.java")).exists();
-    Result web = keel(dir, Map.of(), "new", notes.toString(), "--template", "web");
+    // the web project gets messaging (NoteEventsTest: NATS at 127.0.0.1:4222, a topic per run) and
+    // the OpenID Connect login (OidcLoginTest: off without an issuer, 503 for an unreachable one)
+    Result web =
+        keel(
+            dir,
+            Map.of(),
+            "new",
+            notes.toString(),
+            "--template",
+            "web",
+            "--with",
+            "messaging,oidc");
     assertThat(web.status()).as(web.output()).isZero();
     assertThat(notes.resolve("src/main/jte/notes.jte")).exists();
+    assertThat(notes.resolve("src/test/java/com/example/notes/notes/NoteEventsTest.java")).exists();
+    assertThat(notes.resolve("src/test/java/com/example/notes/auth/OidcLoginTest.java")).exists();
     Result generated =
         run(
             blog,
@@ -74,7 +87,11 @@ class KeelNewTest {
       Future<?> apiChecked =
           both.submit(
               () -> {
-                testAndRun(blog, "application/json", "PostControllerTest", KeelNewTest::postsCrud);
+                testAndRun(
+                    blog,
+                    "application/json",
+                    List.of("PostControllerTest", "NoteGraphTest"),
+                    KeelNewTest::postsCrud);
                 // the commands that read the app's code work in a project as for the examples
                 String launcher = blog.resolve("keel").toString();
                 Result routes = run(blog, Map.of(), List.of(launcher, "routes"), 180);
@@ -102,7 +119,11 @@ class KeelNewTest {
                             "--html"),
                         120);
                 assertThat(pages.status()).as(pages.output()).isZero();
-                return testAndRun(notes, "text/html", "PostPagesTest", KeelNewTest::postsPages);
+                return testAndRun(
+                    notes,
+                    "text/html",
+                    List.of("PostPagesTest", "NoteEventsTest", "OidcLoginTest"),
+                    KeelNewTest::postsPages);
               });
       apiChecked.get();
       webChecked.get();
@@ -234,12 +255,12 @@ class KeelNewTest {
     void check(HttpClient http, int port) throws Exception;
   }
 
-  private Void testAndRun(Path project, String homeType, String testsSay, Calls calls)
+  private Void testAndRun(Path project, String homeType, List<String> testsSay, Calls calls)
       throws Exception {
     Path launcher = project.resolve("keel");
     Result tests = run(project, Map.of(), List.of(launcher.toString(), "test", "-o"), 240);
     assertThat(tests.status()).as(tests.output()).isZero();
-    assertThat(tests.output()).contains(testsSay);
+    assertThat(tests.output()).contains(testsSay); // each test class ran
 
     int port;
     try (var socket = new ServerSocket(0)) {

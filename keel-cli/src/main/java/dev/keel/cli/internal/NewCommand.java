@@ -49,7 +49,9 @@ final class NewCommand implements Callable<Integer> {
       paramLabel = "FEATURES",
       description =
           "optional modules to wire in, comma-separated: graphql (the notes at /graphql, with"
-              + " GraphiQL and a test); default none")
+              + " GraphiQL and a test), messaging (NoteCreated through the outbox to NATS,"
+              + " RabbitMQ or Kafka, a subscriber and a test), oidc (sign-in with an OpenID"
+              + " provider, on when keel.security.oidc.issuer is set); default none")
   String with = "";
 
   @Override

@@ -40,7 +40,9 @@ public record ProjectSpec(
 
   /** The optional modules {@code --with} adds, each wired into the app with a test. */
   public enum Feature {
-    GRAPHQL
+    GRAPHQL,
+    MESSAGING,
+    OIDC
   }
 
   /** Names a project cannot take: they are Keel's own artifacts. */
@@ -92,7 +94,8 @@ public record ProjectSpec(
                 + with
                 + " has an empty item; list features with single commas, e.g. --with graphql,oidc");
       }
-      out.add(choice(Feature.class, name, "--with", "graphql (comma-separated)"));
+      out.add(
+          choice(Feature.class, name, "--with", "graphql, messaging or oidc (comma-separated)"));
     }
     return out;
   }
@@ -197,6 +200,8 @@ public record ProjectSpec(
     for (Feature f : Feature.values()) {
       if (features.contains(f)) flags.add(f.name().toLowerCase(Locale.ROOT));
     }
+    // browser sessions: the web template's forms and the OpenID Connect login both need them
+    if (template == Template.WEB || features.contains(Feature.OIDC)) flags.add("sessions");
     return flags;
   }
 }

@@ -7,15 +7,16 @@ import java.util.regex.Pattern;
 
 /**
  * The few rules of keel new's templates: {@code {{name}}} is a value, and {@code
- * {{#flag}}...{{/flag}}} keeps its text only when the flag is on (on lines of their own, the marker
- * lines go too). Nothing else is special, so Maven's {@code ${...}}, Flyway's and GitHub's {@code
- * ${{ ... }}} pass through.
+ * {{#flag}}...{{/flag}}} keeps its text only when the flag is on, {@code {{^flag}}...{{/flag}}}
+ * only when it is off (on lines of their own, the marker lines go too). Nothing else is special, so
+ * Maven's {@code ${...}}, Flyway's and GitHub's {@code ${{ ... }}} pass through.
  */
 final class TemplateText {
   private static final Pattern BLOCK_LINES =
-      Pattern.compile("(?ms)^[ \\t]*\\{\\{#(\\w+)}}[ \\t]*\\n(.*?)^[ \\t]*\\{\\{/\\1}}[ \\t]*\\n");
+      Pattern.compile(
+          "(?ms)^[ \\t]*\\{\\{([#^])(\\w+)}}[ \\t]*\\n(.*?)^[ \\t]*\\{\\{/\\2}}[ \\t]*\\n");
   private static final Pattern BLOCK_INLINE =
-      Pattern.compile("(?s)\\{\\{#(\\w+)}}(.*?)\\{\\{/\\1}}");
+      Pattern.compile("(?s)\\{\\{([#^])(\\w+)}}(.*?)\\{\\{/\\2}}");
   private static final Pattern VALUE = Pattern.compile("\\{\\{(\\w+)}}");
 
   private TemplateText() {}
@@ -41,6 +42,10 @@ final class TemplateText {
   private static String blocks(String text, Pattern block, Set<String> flags) {
     return block
         .matcher(text)
-        .replaceAll(r -> Matcher.quoteReplacement(flags.contains(r.group(1)) ? r.group(2) : ""));
+        .replaceAll(
+            r -> {
+              boolean keep = flags.contains(r.group(2)) == r.group(1).equals("#");
+              return Matcher.quoteReplacement(keep ? r.group(3) : "");
+            });
   }
 }

@@ -32,7 +32,7 @@ class ProjectSpecTest {
     ProjectSpec spec = ProjectSpec.of(dir.resolve("shop"), "org.acme.shop", "postgres", "web");
     assertThat(spec.packageName()).isEqualTo("org.acme.shop");
     assertThat(spec.groupId()).isEqualTo("org.acme");
-    assertThat(spec.flags()).containsExactly("postgres", "web");
+    assertThat(spec.flags()).containsExactly("postgres", "web", "sessions");
     assertThat(ProjectSpec.of(dir.resolve("shop"), "shop", "sqlite", "api").groupId())
         .isEqualTo("shop");
   }
@@ -124,9 +124,23 @@ class ProjectSpecTest {
     assertThat(ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", " graphql ").features())
         .containsExactly(ProjectSpec.Feature.GRAPHQL);
     assertThat(ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", "graphql").flags())
-        .contains("graphql");
+        .contains("graphql")
+        .doesNotContain("sessions");
+    assertThat(
+            ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", "oidc, messaging,graphql")
+                .features())
+        .containsExactlyInAnyOrder(
+            ProjectSpec.Feature.GRAPHQL, ProjectSpec.Feature.MESSAGING, ProjectSpec.Feature.OIDC);
+    // the OpenID Connect login needs browser sessions, which the web template has anyway
+    assertThat(ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", "oidc").flags())
+        .contains("oidc", "sessions");
+    assertThat(ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "web", "").flags())
+        .contains("sessions");
+    assertThat(ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", "messaging").flags())
+        .contains("messaging")
+        .doesNotContain("sessions");
     assertThatThrownBy(() -> ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", "kafka"))
-        .hasMessage("--with kafka is not known; use graphql (comma-separated)");
+        .hasMessage("--with kafka is not known; use graphql, messaging or oidc (comma-separated)");
     assertThatThrownBy(
             () -> ProjectSpec.of(dir.resolve("blog"), null, "sqlite", "api", "graphql,,graphql"))
         .hasMessageContaining("has an empty item");

@@ -185,10 +185,16 @@ class ProjectWriterTest {
         {{#off}}
         dropped
         {{/off}}
-        inline {{#on}}yes{{/on}}{{#off}}no{{/off}} ${maven} ${{ github }}
+        {{^off}}
+        kept when off
+        {{/off}}
+        {{^on}}
+        dropped when on
+        {{/on}}
+        inline {{#on}}yes{{/on}}{{#off}}no{{/off}}{{^off}}!{{/off}} ${maven} ${{ github }}
         """;
     assertThat(TemplateText.render(text, Map.of("x", "1"), Set.of("on")))
-        .isEqualTo("a 1\nkept\ninline yes ${maven} ${{ github }}\n");
+        .isEqualTo("a 1\nkept\nkept when off\ninline yes! ${maven} ${{ github }}\n");
     assertThatThrownBy(() -> TemplateText.render("{{typo}}", Map.of(), Set.of()))
         .hasMessage("no value for {{typo}}");
   }

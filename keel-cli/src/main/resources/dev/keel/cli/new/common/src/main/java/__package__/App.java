@@ -12,13 +12,23 @@ import dev.keel.db.Database;
 import dev.keel.graphql.GraphQl;
 import {{package}}.notes.NoteGraph;
 {{/graphql}}
+{{#messaging}}
+import {{package}}.notes.NoteEvents;
+{{/messaging}}
+{{#oidc}}
+import {{package}}.auth.OidcLogin;
+{{/oidc}}
 import dev.keel.openapi.OpenApi;
 import dev.keel.ops.Ops;
 {{#web}}
 import dev.keel.admin.Admin;
+{{/web}}
+{{#sessions}}
 import dev.keel.security.MemorySessionStore;
 import dev.keel.security.Security;
 import dev.keel.security.Sessions;
+{{/sessions}}
+{{#web}}
 import dev.keel.views.Views;
 {{/web}}
 {{#api}}
@@ -46,20 +56,26 @@ public final class App {
 
   public static Keel app(String... args) {
     var db = Database.create();
-{{#api}}
-    return Keel.create(args)
-{{/api}}
-{{#web}}
     Keel app = Keel.create(args);
-    var views = Views.create(); // reloads src/main/jte in dev, else the templates in the jar
+{{#sessions}}
     // browser sessions (cookie keel_session); each form sends back the session's CSRF token
     var sessions = Sessions.from(app.config(), new MemorySessionStore());
+{{/sessions}}
+{{#web}}
+    var views = Views.create(); // reloads src/main/jte in dev, else the templates in the jar
     var pages = new NotePages(db, views, sessions);
     var login = new AdminLogin(app.config(), views, sessions);
-    return app
 {{/web}}
+{{#messaging}}
+    // NoteCreated messages: the outbox, the broker at keel.app.broker-url, the group note-log
+    var events = new NoteEvents(db, app.config());
+{{/messaging}}
+    return app
         .install(Ops.create()) // health at /health/live and /health/ready, metrics, request ids
         .install(db)
+{{#messaging}}
+        .install(events.messaging()) // after the Database: its outbox and inbox tables
+{{/messaging}}
         .install(OpenApi.create()) // /openapi.json and the docs at /docs
 {{#graphql}}
         // /graphql (and GraphiQL at /graphiql in dev): the notes, schema written at build time
@@ -67,7 +83,15 @@ public final class App {
 {{/graphql}}
 {{#web}}
         .install(views)
+{{/web}}
+{{#sessions}}
         .install(Security.builder().sessions(sessions).build()) // checks the forms' CSRF token
+{{/sessions}}
+{{#oidc}}
+        // /login/oidc, /logout/oidc and /me, when keel.security.oidc.issuer names a provider
+        .install(new OidcLogin(sessions))
+{{/oidc}}
+{{#web}}
         // /admin: list, search, edit and delete notes; anonymous visitors go to /login
         .install(
             Admin.create()
@@ -84,6 +108,11 @@ public final class App {
         .get("/", ctx -> Map.of("app", "{{app}}", "docs", "/docs", "notes", "/api/notes"))
 {{/api}}
         .controllers(
+{{^messaging}}
             new NoteController(db));
+{{/messaging}}
+{{#messaging}}
+            new NoteController(db, events));
+{{/messaging}}
   }
 }

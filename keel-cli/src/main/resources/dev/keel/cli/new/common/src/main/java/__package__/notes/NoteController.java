@@ -23,10 +23,16 @@ public final class NoteController {
 
   private final Database db;
   private final Repository<Note> notes;
+{{#messaging}}
+  private final NoteEvents events;
+{{/messaging}}
 
-  public NoteController(Database db) {
+  public NoteController(Database db{{#messaging}}, NoteEvents events{{/messaging}}) {
     this.db = db;
     this.notes = db.repository(Note.class);
+{{#messaging}}
+    this.events = events;
+{{/messaging}}
   }
 
   /** Every note, newest first. */
@@ -46,7 +52,14 @@ public final class NoteController {
   @Status(201)
   Note create(@Body @Valid NewNote note) {
     String body = note.body() == null ? "" : note.body();
-    return notes.insert(new Note(0, note.title().strip(), body, Instant.now()));
+    return db.transaction(
+        () -> {
+          Note saved = notes.insert(new Note(0, note.title().strip(), body, Instant.now()));
+{{#messaging}}
+          events.created(saved); // into the outbox: sent if and only if this transaction commits
+{{/messaging}}
+          return saved;
+        });
   }
 
   /** Deletes a note; 204, or 404 when there is none with the id. */
