@@ -301,7 +301,12 @@ public final class Components implements Plugin {
                 .string(key)
                 .map(
                     value -> {
-                      URI uri = URI.create(value.strip());
+                      URI uri;
+                      try {
+                        uri = URI.create(value.strip());
+                      } catch (IllegalArgumentException e) {
+                        uri = URI.create("bad:");
+                      }
                       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
                           || uri.getHost() == null) {
                         throw new IllegalArgumentException(
