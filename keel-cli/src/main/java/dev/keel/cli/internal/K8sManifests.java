@@ -31,6 +31,8 @@ final class K8sManifests {
     return """
         # Process '%2$s' of layout '%3$s' of %4$s (components: %5$s).
         # kubectl apply -f target/package/%3$s/k8s/ (after pushing the image of target/package/%3$s/%2$s).
+        # Add the app's own settings under env (e.g. KEEL_DB_URL from a Secret): the root file
+        # system is read-only, only /tmp is writable, so an SQLite file needs a volume.
         apiVersion: apps/v1
         kind: Deployment
         metadata:

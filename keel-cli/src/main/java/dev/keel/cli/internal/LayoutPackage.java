@@ -156,7 +156,9 @@ final class LayoutPackage {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
         Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
+        if (Files.isSymbolicLink(f)) {
+          Files.createSymbolicLink(target, Files.readSymbolicLink(f)); // kept a link, as it was
+        } else if (Files.isDirectory(f)) {
           Files.createDirectories(target);
         } else if (keep.test(f)) {
           try {

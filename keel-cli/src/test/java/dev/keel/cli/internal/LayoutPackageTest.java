@@ -140,10 +140,10 @@ class LayoutPackageTest {
     // other ports than the file's: the processes meet through KEEL_SERVICES_URL_*, as in k8s
     BlockingQueue<String> users =
         start(folders.get(1), 28512, "KEEL_SERVICES_URL_APP", "http://127.0.0.1:28511");
-    await(users, "READY users");
+    await(users, "READY users", started.get(0));
     BlockingQueue<String> app =
         start(folders.get(0), 28511, "KEEL_SERVICES_URL_USERS", "http://127.0.0.1:28512");
-    await(app, "READY app");
+    await(app, "READY app", started.get(1));
 
     HttpResponse<String> hello =
         HttpClient.newHttpClient()
@@ -264,12 +264,15 @@ class LayoutPackageTest {
     Path lib = Files.createDirectories(base.resolve("app/lib"));
     var classPath = new StringBuilder();
     for (String entry : cp.split(java.io.File.pathSeparator)) {
-      Path p = Path.of(entry);
-      if (!entry.endsWith(".jar") || !Files.isRegularFile(p)) continue;
-      Path copy = lib.resolve(p.getFileName());
+      Path p = Path.of(entry).toAbsolutePath();
+      boolean jar = entry.endsWith(".jar") && Files.isRegularFile(p);
+      if (!jar && !Files.isDirectory(p)) continue;
+      // a reactor build puts modules' target/classes on the class path, not their jars
+      String name = jar ? p.getFileName().toString() : "dir" + classPath.length();
+      Path copy = lib.resolve(name);
       if (Files.exists(copy)) continue;
       Files.createSymbolicLink(copy, p);
-      classPath.append("lib/").append(p.getFileName()).append(' ');
+      classPath.append("lib/").append(name).append(jar ? " " : "/ ");
     }
     var manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -317,12 +320,25 @@ class LayoutPackageTest {
     return lines;
   }
 
-  static void await(BlockingQueue<String> lines, String wanted) throws Exception {
+  static void await(BlockingQueue<String> lines, String wanted, Process process) throws Exception {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     var seen = new StringBuilder();
     while (System.nanoTime() < until) {
       String line = lines.poll(100, TimeUnit.MILLISECONDS);
-      if (line == null) continue;
+      if (line == null) {
+        if (!process.isAlive() && lines.isEmpty()) {
+          Thread.sleep(200); // the last lines are copied asynchronously
+          lines.forEach(l -> seen.append(l).append('\n'));
+          throw new AssertionError(
+              "the process ended (exit "
+                  + process.exitValue()
+                  + ") before '"
+                  + wanted
+                  + "':\n"
+                  + seen);
+        }
+        continue;
+      }
       seen.append(line).append('\n');
       if (line.contains(wanted)) return;
     }
