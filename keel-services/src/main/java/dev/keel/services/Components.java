@@ -7,6 +7,7 @@ import dev.keel.services.internal.CallScope;
 import dev.keel.services.internal.Host;
 import dev.keel.services.internal.HttpCalls;
 import dev.keel.services.spi.ComponentDescriptor;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -191,6 +192,7 @@ public final class Components implements Plugin {
     private final List<ComponentDescriptor<?>> extra = new ArrayList<>();
     private Duration timeout = DEFAULT_TIMEOUT;
     private boolean http2;
+    private Config config;
 
     private Builder() {}
 
@@ -215,9 +217,13 @@ public final class Components implements Plugin {
     /**
      * Reads {@code keel.services.layout}, {@code keel.services.process} and {@code
      * keel.services.timeout} (the default deadline of a call), e.g. from {@code
-     * KEEL_SERVICES_LAYOUT=split}.
+     * KEEL_SERVICES_LAYOUT=split}, and {@code keel.services.url.<process>}, which replaces the
+     * {@code url} of that process of the layout (e.g. {@code
+     * KEEL_SERVICES_URL_USERS=http://shop-users:80} from a Kubernetes manifest).
      */
     public Builder config(Config config) {
+      this.config = config;
+      config.declarePrefix("keel.services.url.");
       layout = config.string("keel.services.layout", layout);
       process = config.string("keel.services.process", process);
       timeout = config.duration("keel.services.timeout", timeout);
@@ -272,6 +278,7 @@ public final class Components implements Plugin {
         found.put(d.type(), d);
       }
       for (var d : extra) found.put(d.type(), d);
+      if (config != null) deployment = withConfiguredUrls(deployment, layout, config);
       Deployment.Layout chosen = deployment.layout(layout);
       if (!chosen.name().equals(Deployment.SINGLE)) check(chosen, found);
       var components = new Components(this, found);
@@ -279,6 +286,40 @@ public final class Components implements Plugin {
         if (components.isLocal(d.name())) components.get(d.type());
       }
       return components;
+    }
+
+    /** {@code layout} with each process's {@code keel.services.url.<process>}, when set. */
+    private static Deployment withConfiguredUrls(
+        Deployment deployment, String layout, Config config) {
+      Deployment.Layout chosen = deployment.layouts().get(layout);
+      if (chosen == null) return deployment; // layout(...) names the known ones below
+      var processes = new ArrayList<Deployment.Process>();
+      for (var p : chosen.processes()) {
+        String key = "keel.services.url." + p.name();
+        URI url =
+            config
+                .string(key)
+                .map(
+                    value -> {
+                      URI uri;
+                      try {
+                        uri = URI.create(value.strip());
+                      } catch (IllegalArgumentException e) {
+                        uri = URI.create("bad:");
+                      }
+                      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+                          || uri.getHost() == null) {
+                        throw new IllegalArgumentException(
+                            key + ": '" + value + "' (expected: http://host:port)");
+                      }
+                      return uri;
+                    })
+                .orElse(p.url());
+        processes.add(new Deployment.Process(p.name(), url, p.components()));
+      }
+      var layouts = new LinkedHashMap<>(deployment.layouts());
+      layouts.put(layout, new Deployment.Layout(layout, processes));
+      return new Deployment(layouts);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

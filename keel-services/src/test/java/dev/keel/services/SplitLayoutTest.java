@@ -113,6 +113,36 @@ class SplitLayoutTest {
   }
 
   @Test
+  void keelServicesUrlReplacesTheUrlOfTheFile() {
+    // what the manifests of keel package --layout set: the file's url (port 1) is not used
+    var config =
+        dev.keel.core.Config.builder()
+            .environment(
+                Map.of(
+                    "KEEL_SERVICES_LAYOUT", "split",
+                    "KEEL_SERVICES_PROCESS", "app",
+                    "KEEL_SERVICES_URL_USERS", host.url()))
+            .build();
+    var components =
+        Components.builder().deployment(deployment("http://127.0.0.1:1")).config(config).build();
+    assertThat(components.get(Greeter.class).greet("Eve").text()).isEqualTo("Hello, Eve!");
+    config.validate(); // the key is declared, not reported as unknown
+
+    var bad =
+        dev.keel.core.Config.builder()
+            .environment(
+                Map.of(
+                    "KEEL_SERVICES_LAYOUT", "split",
+                    "KEEL_SERVICES_PROCESS", "app",
+                    "KEEL_SERVICES_URL_USERS", "users:80"))
+            .build();
+    assertThatThrownBy(
+            () -> Components.builder().deployment(deployment(host.url())).config(bad).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("keel.services.url.users: 'users:80' (expected: http://host:port)");
+  }
+
+  @Test
   void valuesCrossTheBoundaryUnchanged() throws Exception {
     assertThat(greeter.greet("Ada"))
         .isEqualTo(new Greeting("Hello, Ada!", Greeting.Mood.CHEERFUL, GreeterImpl.AT));

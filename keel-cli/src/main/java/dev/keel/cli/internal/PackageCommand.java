@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -25,7 +26,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Build the app into target/package, ready to deploy.",
       "Its jar and dependencies, a jlink-trimmed runtime and one start script, bin/NAME.",
-      "In the Keel repository: package NAME."
+      "In the Keel repository: package NAME.",
+      "With --layout NAME (keel-services): also one image folder per process of that layout,",
+      "target/package/NAME/<process>/, and Kubernetes manifests in target/package/NAME/k8s/."
     },
     mixinStandardHelpOptions = true)
 final class PackageCommand implements Callable<Integer> {
@@ -36,15 +39,27 @@ final class PackageCommand implements Callable<Integer> {
   @Parameters(paramLabel = "[NAME]", description = "the example (repository only)")
   List<String> words = new ArrayList<>();
 
+  @Option(
+      names = "--layout",
+      paramLabel = "NAME",
+      description =
+          "also package each process of this layout of keel-deploy.properties, with k8s manifests")
+  String layout;
+
   @Override
   public Integer call() throws IOException {
     App app =
         RunCommands.appAndArgs(Workspace.current(), words, "package", new ArrayList<>()).build();
+    Path jar = app.jar();
+    // checked before jlink and the AOT training, which take a while
+    List<LayoutRun.Spec> processes =
+        layout == null
+            ? List.of()
+            : LayoutPackage.processes(LayoutRun.deployment(jar), layout, app.name());
     Path out = app.target().resolve("package");
     if (Files.exists(out)) AotCache.deleteTree(out);
     Files.createDirectories(out.resolve("app/lib"));
     Files.createDirectories(out.resolve("bin"));
-    Path jar = app.jar();
     Files.copy(jar, out.resolve("app").resolve(jar.getFileName()));
     var jars =
         new ArrayList<String>(List.of(out.resolve("app").resolve(jar.getFileName()).toString()));
@@ -94,6 +109,13 @@ final class PackageCommand implements Callable<Integer> {
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     Console.info("packaged " + app.name() + " in " + out + " (modules: " + modules + ")");
     Console.info("start it with " + script);
+    if (layout != null) {
+      for (Path dir :
+          LayoutPackage.write(out, app.name(), jar.getFileName().toString(), layout, processes)) {
+        Console.info("process " + dir.getFileName() + " of layout " + layout + ": " + dir);
+      }
+      Console.info("Kubernetes manifests: " + out.resolve(layout).resolve("k8s"));
+    }
     return 0;
   }
 
