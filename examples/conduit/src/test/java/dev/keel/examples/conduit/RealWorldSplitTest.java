@@ -13,8 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,27 +28,52 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The RealWorld suite against Conduit in the split layout: two JVMs running the same {@link
- * ConduitApp} main on the same SQLite file, the people process hosting {@link People} and the app
- * process serving the HTTP API and calling People over HTTP. Nothing but the deployment file (the
- * committed one with this test's ports, first on the class path) and the process names differs from
- * the monolith. Then the people process is killed: the API answers 503 at once, and works again
- * when the process is back.
+ * ConduitApp} main on the same SQLite file or PostgreSQL database, the people process hosting
+ * {@link People} and the app process serving the HTTP API and calling People over HTTP. Nothing but
+ * the deployment file (the committed one with this test's ports, first on the class path) and the
+ * process names differs from the monolith. Then the people process is killed: the API answers 503
+ * at once, and works again when the process is back.
  */
 class RealWorldSplitTest {
   static final int APP_PORT = 29500;
   static final int PEOPLE_PORT = 29501;
+  private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
   @TempDir Path temp;
   private final List<Process> processes = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
   @AfterEach
-  void stop() {
-    processes.forEach(Process::destroyForcibly);
+  void stop() throws InterruptedException {
+    for (Process p : processes) p.destroyForcibly().waitFor();
+    processes.clear();
   }
 
   @Test
-  void passesTheSuiteSplitOverTwoProcesses() throws Exception {
+  void passesSplitOverTwoProcessesOnSqlite() throws Exception {
+    splitSuite("--keel.db.url=jdbc:sqlite:" + temp.resolve("conduit.db"));
+  }
+
+  @Test
+  void passesSplitOverTwoProcessesOnPostgresql() throws Exception {
+    String name = "keel_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", "postgres", "");
+        Statement s = admin.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    try {
+      splitSuite("--keel.db.url=" + PG_SERVER + name, "--keel.db.user=postgres");
+    } finally {
+      stop(); // the processes hold connections: end them before dropping the database
+      try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", "postgres", "");
+          Statement s = admin.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    }
+  }
+
+  /** Both processes on the database of {@code db}: the suite, then the people process killed. */
+  private void splitSuite(String... db) throws Exception {
     Path collection = RealWorldSuiteTest.collection(System.getenv());
     Path deploy = Files.createDirectories(temp.resolve("deploy"));
     Files.writeString(
@@ -52,7 +81,6 @@ class RealWorldSplitTest {
         committedDeployment()
             .replace("127.0.0.1:8080", "127.0.0.1:" + APP_PORT)
             .replace("127.0.0.1:8081", "127.0.0.1:" + PEOPLE_PORT));
-    String db = "--keel.db.url=jdbc:sqlite:" + temp.resolve("conduit.db");
 
     // people first: it migrates the database the app then finds ready
     Process people = start(deploy, "people", PEOPLE_PORT, db);
@@ -92,20 +120,20 @@ class RealWorldSplitTest {
   }
 
   /** Starts ConduitApp as {@code process} of the split layout in its own JVM and waits for it. */
-  private Process start(Path deploy, String process, int port, String db) throws Exception {
+  private Process start(Path deploy, String process, int port, String... db) throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    Process p =
-        new ProcessBuilder(
+    var command =
+        new ArrayList<>(
+            List.of(
                 java,
                 "-cp",
                 deploy + File.pathSeparator + System.getProperty("java.class.path"),
                 ConduitApp.class.getName(),
                 "--keel.server.port=" + port,
                 "--keel.services.layout=split",
-                "--keel.services.process=" + process,
-                db)
-            .redirectErrorStream(true)
-            .start();
+                "--keel.services.process=" + process));
+    command.addAll(List.of(db));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     processes.add(p);
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread.ofVirtual()
