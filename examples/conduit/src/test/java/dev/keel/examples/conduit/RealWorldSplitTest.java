@@ -98,6 +98,7 @@ class RealWorldSplitTest {
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
     assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
     assertThat(down.body())
+        .startsWith("{\"errors\":{\"body\":[") // RealWorld's error shape, like every error
         .contains("People.authors", "could not be reached")
         .doesNotContain("\tat ");
 
