@@ -3,6 +3,7 @@ package dev.keel.examples.conduit;
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toList;
+import static java.util.stream.Collectors.toMap;
 
 import dev.keel.core.Context;
 import dev.keel.core.NotFound;
@@ -86,22 +87,19 @@ public final class Articles {
 
   public record TagsResponse(List<String> tags) {}
 
-  /** A row of {@link #SELECT}: an article, its author and how the viewer relates to both. */
+  /** A row of {@link #SELECT}: an article and how the viewer relates to it. */
   record Row(
       long id,
       String slug,
       String title,
       String description,
       String body,
+      long authorId,
       Instant createdAt,
       Instant updatedAt,
       int favoritesCount,
-      boolean favorited,
-      String username,
-      String bio,
-      String image,
-      boolean following) {
-    Article toArticle(List<String> tags) {
+      boolean favorited) {
+    Article toArticle(List<String> tags, Profile author) {
       return new Article(
           slug,
           title,
@@ -112,30 +110,33 @@ public final class Articles {
           updatedAt,
           favorited,
           favoritesCount,
-          new Profile(username, bio, image, following));
+          author);
     }
   }
 
   record Tag(long articleId, String tag) {}
 
-  private static final String FROM = " from article a join users u on u.id = a.author_id ";
+  // No join with users: authors, their profiles and follows are People's (a call, maybe remote)
+  private static final String FROM = " from article a ";
   private static final String SELECT =
       """
-      select a.id, a.slug, a.title, a.description, a.body, a.created_at, a.updated_at,
+      select a.id, a.slug, a.title, a.description, a.body, a.author_id, a.created_at,
+        a.updated_at,
         (select count(*) from favorite f where f.article_id = a.id) as favorites_count,
         exists (select 1 from favorite f where f.article_id = a.id and f.user_id = :viewer)
-          as favorited,
-        u.username, u.bio, u.image,
-        exists (select 1 from follow w where w.followee_id = u.id and w.follower_id = :viewer)
-          as following"""
+          as favorited"""
           + FROM;
 
+  private static final MultipleArticlesResponse NONE = new MultipleArticlesResponse(List.of(), 0);
+
   private final Database db;
+  private final People people;
   private final Repository<Stored> articles;
   private final SecureRandom random = new SecureRandom();
 
-  public Articles(Database db) {
+  public Articles(Database db, People people) {
     this.db = db;
+    this.people = people;
     this.articles = db.repository(Stored.class);
   }
 
@@ -155,19 +156,19 @@ public final class Articles {
           where.add("a.id in (select article_id from article_tag where tag = :tag)");
           params.put("tag", t);
         });
-    author.ifPresent(
-        name -> {
-          where.add("u.username = :author");
-          params.put("author", name);
-        });
-    favorited.ifPresent(
-        name -> {
-          where.add(
-              """
-              a.id in (select f.article_id from favorite f join users fu on fu.id = f.user_id
-                where fu.username = :favorited)""");
-          params.put("favorited", name);
-        });
+    // a user who does not exist wrote and favorited nothing
+    if (author.isPresent()) {
+      Optional<Long> id = author.flatMap(people::idOf);
+      if (id.isEmpty()) return NONE;
+      where.add("a.author_id = :author");
+      params.put("author", id.get());
+    }
+    if (favorited.isPresent()) {
+      Optional<Long> id = favorited.flatMap(people::idOf);
+      if (id.isEmpty()) return NONE;
+      where.add("a.id in (select article_id from favorite where user_id = :favorited)");
+      params.put("favorited", id.get());
+    }
     String filter = where.isEmpty() ? "" : "where " + String.join(" and ", where);
     return page(filter, params, viewer, limit, offset);
   }
@@ -178,9 +179,11 @@ public final class Articles {
       @Query(defaultValue = "20") @Min(1) @Max(100) int limit,
       @Query(defaultValue = "0") @Min(0) int offset,
       Principal me) {
+    List<Long> followees = people.followees(ConduitApp.userId(me));
+    if (followees.isEmpty()) return NONE;
     return page(
-        "where a.author_id in (select followee_id from follow where follower_id = :me)",
-        Map.of("me", ConduitApp.userId(me)),
+        "where a.author_id in (:followees)",
+        Map.of("followees", followees),
         Optional.of(me),
         limit,
         offset);
@@ -299,7 +302,7 @@ public final class Articles {
     return new MultipleArticlesResponse(page, count.one(Integer.class));
   }
 
-  /** The matching articles with their tags: two queries, however many articles. */
+  /** The matching articles with their tags and authors: two queries and one call, however many. */
   private List<Article> load(
       String where, Map<String, Object> params, Optional<Principal> viewer, int limit, int offset) {
     Sql select =
@@ -320,7 +323,14 @@ public final class Articles {
             .list(Tag.class)
             .stream()
             .collect(groupingBy(Tag::articleId, mapping(Tag::tag, toList())));
-    return rows.stream().map(r -> r.toArticle(tags.getOrDefault(r.id(), List.of()))).toList();
+    Map<Long, Profile> authors =
+        people
+            .authors(rows.stream().map(Row::authorId).toList(), ConduitApp.userId(viewer))
+            .stream()
+            .collect(toMap(People.Author::id, People.Author::profile));
+    return rows.stream()
+        .map(r -> r.toArticle(tags.getOrDefault(r.id(), List.of()), authors.get(r.authorId())))
+        .toList();
   }
 
   /** "How to Train Your Dragon" becomes "how-to-train-your-dragon-k3x9q2": readable, unique. */

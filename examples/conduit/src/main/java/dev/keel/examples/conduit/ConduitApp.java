@@ -12,6 +12,7 @@ import dev.keel.security.Jwt;
 import dev.keel.security.Principal;
 import dev.keel.security.Security;
 import dev.keel.security.Sessions;
+import dev.keel.services.Components;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +45,16 @@ public final class ConduitApp {
             .install(db);
     var jobs = Mail.jobs(db); // the welcome mail and a nightly clean-up, on the same database
     app.install(jobs);
-    var users = new Users(db, jwt, jobs);
+    // People (users, profiles, follows) here or in another process: keel-deploy.properties and
+    // keel.services.layout/process decide, this code is the same in every layout
+    Components components =
+        Components.builder()
+            .config(config)
+            .implementation(People.class, c -> new PeopleImpl(db))
+            .build();
+    app.install(components);
+    People people = components.get(People.class);
+    var users = new Users(db, jwt, jobs, people);
     // the admin's browser sessions, in the database so that every instance knows them
     var sessions = Sessions.from(config, new DbSessionStore(db));
     var admin = new ConduitAdmin(db, sessions);
@@ -58,9 +68,9 @@ public final class ConduitApp {
         .install(ConduitAdmin.admin()) // /admin, for users whose admin column is true
         .errorBody(ConduitApp::errors);
     app.get("/login", admin::form).post("/login", admin::login).post("/logout", admin::logout);
-    var articles = new Articles(db);
-    var comments = new Comments(db);
-    app.controllers(users, new Profiles(db), articles, comments);
+    var articles = new Articles(db, people);
+    var comments = new Comments(db, people);
+    app.controllers(users, new Profiles(people), articles, comments);
     app.install(GraphQl.create(new ConduitGraph(db))); // /graphql: the same data, batched
     if (seed && config.isProd()) {
       throw new IllegalStateException(

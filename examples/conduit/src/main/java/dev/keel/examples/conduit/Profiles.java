@@ -1,7 +1,6 @@
 package dev.keel.examples.conduit;
 
 import dev.keel.core.NotFound;
-import dev.keel.db.Database;
 import dev.keel.security.Principal;
 import dev.keel.web.Controller;
 import dev.keel.web.Delete;
@@ -17,51 +16,35 @@ public final class Profiles {
 
   public record ProfileResponse(Profile profile) {}
 
-  private final Database db;
+  private final People people;
 
-  public Profiles(Database db) {
-    this.db = db;
+  public Profiles(People people) {
+    this.people = people;
   }
 
   @Get("/{username}")
   ProfileResponse get(String username, Optional<Principal> viewer) {
     return new ProfileResponse(
-        db.sql(
-                """
-                select username, bio, image, exists (select 1 from follow
-                  where follower_id = :viewer and followee_id = u.id) as following
-                from users u where username = :username""")
-            .bind("viewer", ConduitApp.userId(viewer))
-            .bind("username", username)
-            .optional(Profile.class)
+        people
+            .profile(username, ConduitApp.userId(viewer))
             .orElseThrow(() -> new NotFound("There is no user " + username + ".")));
   }
 
   @Post("/{username}/follow")
   ProfileResponse follow(String username, Principal me) {
-    db.sql(
-            """
-            insert into follow (follower_id, followee_id) values (:me, :followee)
-            on conflict do nothing""")
-        .bind("me", ConduitApp.userId(me))
-        .bind("followee", idOf(username))
-        .update();
+    people.follow(ConduitApp.userId(me), idOf(username));
     return get(username, Optional.of(me));
   }
 
   @Delete("/{username}/follow")
   ProfileResponse unfollow(String username, Principal me) {
-    db.sql("delete from follow where follower_id = :me and followee_id = :followee")
-        .bind("me", ConduitApp.userId(me))
-        .bind("followee", idOf(username))
-        .update();
+    people.unfollow(ConduitApp.userId(me), idOf(username));
     return get(username, Optional.of(me));
   }
 
   private long idOf(String username) {
-    return db.sql("select id from users where username = :username")
-        .bind("username", username)
-        .optional(Long.class)
+    return people
+        .idOf(username)
         .orElseThrow(() -> new NotFound("There is no user " + username + "."));
   }
 }

@@ -113,29 +113,33 @@ class RealWorldSuiteTest {
     Keel app = ConduitApp.app(args.toArray(String[]::new));
     try {
       app.start();
-      String api = "http://127.0.0.1:" + app.port() + "/api";
-
-      // The first run may install newman with npm ci, hence the longer timeout.
-      Run empty = runSuite(api, "empty-db", Duration.ofSeconds(300));
-      assertThat(empty.failed()).as(empty.describe("empty database")).isZero();
-      assertThat(empty.passed())
-          .as(empty.describe("empty database"))
-          .isEqualTo(EMPTY_DB_ASSERTIONS);
-      assertThat(empty.exitCode()).as(empty.describe("empty database")).isZero();
-
-      // The suite deletes its own article at the end: add articles that stay, some tagged like
-      // the suite's, so that the second run meets non-empty lists, feeds and tags.
-      addArticles(api);
-      Run again = runSuite(api, "with-data", Duration.ofSeconds(180));
-      assertThat(again.failed()).as(again.describe("database with data")).isZero();
-      // checks that only run on non-empty lists ran too
-      assertThat(again.passed())
-          .as(again.describe("database with data"))
-          .isGreaterThan(EMPTY_DB_ASSERTIONS);
-      assertThat(again.exitCode()).as(again.describe("database with data")).isZero();
+      suiteTwice("http://127.0.0.1:" + app.port() + "/api", collection, temp);
     } finally {
       app.stop();
     }
+  }
+
+  /**
+   * Runs the suite against {@code api} on an empty database, adds data, and runs it again; the
+   * split layout's test ({@link RealWorldSplitTest}) runs it the same way.
+   */
+  static void suiteTwice(String api, Path collection, Path temp) throws Exception {
+    // The first run may install newman with npm ci, hence the longer timeout.
+    Run empty = runSuite(collection, temp, api, "empty-db", Duration.ofSeconds(300));
+    assertThat(empty.failed()).as(empty.describe("empty database")).isZero();
+    assertThat(empty.passed()).as(empty.describe("empty database")).isEqualTo(EMPTY_DB_ASSERTIONS);
+    assertThat(empty.exitCode()).as(empty.describe("empty database")).isZero();
+
+    // The suite deletes its own article at the end: add articles that stay, some tagged like
+    // the suite's, so that the second run meets non-empty lists, feeds and tags.
+    addArticles(api);
+    Run again = runSuite(collection, temp, api, "with-data", Duration.ofSeconds(180));
+    assertThat(again.failed()).as(again.describe("database with data")).isZero();
+    // checks that only run on non-empty lists ran too
+    assertThat(again.passed())
+        .as(again.describe("database with data"))
+        .isGreaterThan(EMPTY_DB_ASSERTIONS);
+    assertThat(again.exitCode()).as(again.describe("database with data")).isZero();
   }
 
   /** Another user writes two articles (one tagged dragons), favorites and comments one. */
@@ -200,7 +204,8 @@ class RealWorldSuiteTest {
     }
   }
 
-  private Run runSuite(String api, String label, Duration timeout)
+  private static Run runSuite(
+      Path collection, Path temp, String api, String label, Duration timeout)
       throws IOException, InterruptedException {
     Path root = repoRoot();
     Path results = Files.createDirectories(temp.resolve("results-" + label));
