@@ -167,6 +167,10 @@ class SplitLayoutTest {
               assertThat(e.status()).isEqualTo(404);
               assertThat(e.getMessage()).isEqualTo("no greeter called x");
             });
+    // a plain Keel HTTP exception comes back as its own class
+    assertThatThrownBy(() -> greeter.fail("plain-not-found"))
+        .isExactlyInstanceOf(dev.keel.core.NotFound.class)
+        .hasMessage("no greeting called y");
     assertThatThrownBy(() -> greeter.fail("fly"))
         .isInstanceOfSatisfying(
             RemoteException.class,

@@ -1,8 +1,15 @@
 package dev.keel.services.internal;
 
+import dev.keel.core.BadRequest;
+import dev.keel.core.Conflict;
+import dev.keel.core.Forbidden;
 import dev.keel.core.HttpException;
+import dev.keel.core.NotFound;
 import dev.keel.core.Problem;
 import dev.keel.core.ServiceUnavailable;
+import dev.keel.core.TooManyRequests;
+import dev.keel.core.Unauthorized;
+import dev.keel.core.UnprocessableContent;
 import dev.keel.services.RemoteException;
 import dev.keel.services.ServicesProblems;
 import dev.keel.services.spi.ComponentDescriptor;
@@ -99,18 +106,20 @@ final class RemoteErrors {
       case "java.lang.IndexOutOfBoundsException" -> new IndexOutOfBoundsException(message);
       default ->
           exception.startsWith("dev.keel.core.") && problem.has("status")
-              ? http(problem)
+              ? http(exception, problem)
               : new RemoteException(component.name(), exception, message);
     };
   }
 
   /**
-   * An {@link HttpException} with the host's problem (type, title, status, detail, extensions): the
-   * caller answers what the host answered. The subclass ({@code NotFound}, …) is not rebuilt:
-   * problem types are made only as constants (checks' ErrorCodesTest), and the problem is what the
-   * response and {@code Problem.is} look at.
+   * The host's Keel HTTP exception: its own class ({@code NotFound}, {@code Conflict}, …) when the
+   * problem is a plain one ({@code about:blank}, as {@code new NotFound("...")} makes); otherwise
+   * an {@link HttpException} with the host's problem (type, title, status, detail, extensions), so
+   * the caller answers what the host answered. A problem of a typed {@code ProblemType} keeps the
+   * base class: types are made only as constants (checks' ErrorCodesTest), and the problem is what
+   * the response and {@code Problem.is} look at.
    */
-  private static HttpException http(JsonNode node) {
+  private static HttpException http(String exception, JsonNode node) {
     String type = node.path("type").asString("about:blank");
     String title = node.path("title").asString("Error");
     int status = node.path("status").asInt(500);
@@ -121,6 +130,23 @@ final class RemoteErrors {
           .contains(e.getKey())) {
         extensions.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
       }
+    }
+    boolean plain =
+        type.equals("about:blank") && extensions.isEmpty() && node.path("errors").isEmpty();
+    if (plain) {
+      HttpException same =
+          switch (exception) {
+            case "dev.keel.core.BadRequest" -> new BadRequest(detail);
+            case "dev.keel.core.Unauthorized" -> new Unauthorized(detail);
+            case "dev.keel.core.Forbidden" -> new Forbidden(detail);
+            case "dev.keel.core.NotFound" -> new NotFound(detail);
+            case "dev.keel.core.Conflict" -> new Conflict(detail);
+            case "dev.keel.core.UnprocessableContent" -> new UnprocessableContent(detail);
+            case "dev.keel.core.TooManyRequests" -> new TooManyRequests(detail);
+            case "dev.keel.core.ServiceUnavailable" -> new ServiceUnavailable(detail);
+            default -> null;
+          };
+      if (same != null && same.status() == status) return same;
     }
     return new HttpException(new Problem(type, title, status, detail, List.of(), extensions));
   }

@@ -62,6 +62,7 @@ public class GreeterImpl implements Greeter {
     switch (kind) {
       case "state" -> throw new IllegalStateException("greeter is closed");
       case "not-found" -> throw new NotFound(MISSING, "no greeter called x");
+      case "plain-not-found" -> throw new NotFound("no greeting called y");
       default -> throw new UnsupportedGreeterException("cannot " + kind);
     }
   }
