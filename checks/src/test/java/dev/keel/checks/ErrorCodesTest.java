@@ -59,6 +59,12 @@ class ErrorCodesTest {
           "dev/keel/core/UnprocessableContent.<init>(Ljava/lang/String;)V",
           "dev/keel/core/UnprocessableContent.<init>(Ljava/lang/String;Ljava/util/List;)V");
 
+  /**
+   * The exception classes themselves, keel-web's binding of the app's own exceptions, and
+   * keel-services' rebuilding of a remote host's plain exception (the app's {@code new
+   * NotFound("...")}, raised again at the caller as its own class): none of them is Keel's own
+   * error.
+   */
   private static final Set<String> MAY_ANSWER_ABOUT_BLANK =
       Set.of(
           "dev/keel/core/HttpException",
@@ -70,7 +76,8 @@ class ErrorCodesTest {
           "dev/keel/core/TooManyRequests",
           "dev/keel/core/ServiceUnavailable",
           "dev/keel/core/UnprocessableContent",
-          "dev/keel/web/spi/Bindings");
+          "dev/keel/web/spi/Bindings",
+          "dev/keel/services/internal/RemoteErrors");
 
   /** Class name (internal form, without .class) → its bytes, for every module's classes. */
   private static final Map<String, byte[]> CLASSES = new TreeMap<>();
