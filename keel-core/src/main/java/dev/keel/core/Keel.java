@@ -7,9 +7,11 @@ import dev.keel.core.internal.http.Pipeline;
 import dev.keel.core.internal.http.ResultEncoder;
 import dev.keel.core.internal.json.JsonCodec;
 import dev.keel.core.internal.server.NettyServer;
+import dev.keel.core.internal.server.ServerLoops;
 import dev.keel.core.internal.server.ServerSettings;
 import dev.keel.core.spi.LocalConnection;
 import dev.keel.core.spi.RouteBinder;
+import dev.keel.core.spi.ServerEventLoops;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +58,7 @@ public final class Keel implements Routes {
   private Function<Problem, Object> errorBody;
   private JsonCodec json;
   private Pipeline pipeline;
+  private final ServerLoops loops;
   private NettyServer server;
   private NettyServer localServer; // for connectLocally(); never listens on a port
   private ServerSettings settings;
@@ -65,6 +68,10 @@ public final class Keel implements Routes {
 
   private Keel(Config config) {
     this.config = Objects.requireNonNull(config, "config");
+    // Lent to plugins with Netty clients of their own (spi.ServerEventLoops); the settings are
+    // read when the loops are first needed, which may be before start().
+    this.loops = new ServerLoops(() -> settings != null ? settings : ServerSettings.from(config));
+    provide(ServerEventLoops.class, loops);
   }
 
   /**
@@ -306,7 +313,7 @@ public final class Keel implements Routes {
     try {
       prepare();
       lifecycle.start();
-      server = new NettyServer(settings, pipeline, json);
+      server = new NettyServer(settings, pipeline, json, loops, false);
       port = listen(server);
     } catch (RuntimeException | Error e) {
       abandon();
@@ -353,6 +360,7 @@ public final class Keel implements Routes {
       log.debug("Stopping the server after a failed start failed", e);
     }
     lifecycle.closeResources();
+    loops.shutdown();
   }
 
   /**
@@ -424,6 +432,7 @@ public final class Keel implements Routes {
     if (server != null) server.stop(settings.shutdownGrace());
     if (localServer != null) localServer.stop(Duration.ZERO);
     lifecycle.closeResources();
+    loops.shutdown(); // after the resources: a plugin's connections may live on them
     if (server != null) log.info("Keel stopped");
   }
 

@@ -8,6 +8,7 @@ import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
 import dev.keel.core.Problem;
 import dev.keel.core.StartupException;
+import dev.keel.core.spi.ServerEventLoops;
 import dev.keel.db.internal.DbSettings;
 import dev.keel.db.internal.DbSettings.PendingMigrations;
 import dev.keel.db.internal.DbUrl;
@@ -65,6 +66,9 @@ import javax.sql.DataSource;
  *       (same API, the calling virtual thread waits); PostgreSQL only</td></tr>
  *   <tr><td>{@code keel.db.event-loops}, {@code keel.db.pipelining-limit}</td><td>1, 256</td>
  *       <td>the reactive driver's event loops, and statements in flight per connection</td></tr>
+ *   <tr><td>{@code keel.db.server-event-loops}</td><td>true</td>
+ *       <td>the reactive driver runs its connections on the server's event loops (then {@code
+ *       keel.db.event-loops} is not used); false gives it loops of its own</td></tr>
  *   <tr><td>{@code keel.db.strict-loading}</td><td>false</td>
  *       <td>fail when the same statement repeats in one request (N+1)</td></tr>
  *   <tr><td>{@code keel.db.strict-loading-threshold}</td><td>3</td>
@@ -170,7 +174,16 @@ public final class Database implements Plugin, AutoCloseable {
     var pending =
         new PendingCheck(
             settings, "./keel db migrate " + config.string("keel.app.name").orElse("NAME"));
-    engine = new Engine(settings, driverSettings(config, settings, true));
+    DriverSettings driver = driverSettings(config, settings, true);
+    if (driver.reactive() && config.bool("keel.db.server-event-loops", true)) {
+      var lent = app.services(ServerEventLoops.class);
+      if (!lent.isEmpty()) {
+        driver =
+            new DriverSettings(
+                driver.driver(), driver.eventLoops(), driver.pipeliningLimit(), lent.get(0));
+      }
+    }
+    engine = new Engine(settings, driver);
     app.onStart(() -> start(pending, app.services(DataSourceObserver.class)));
     app.onStop(this);
     // Readiness fails while the database does not answer (keel-ops serves it at /health/ready).
@@ -352,7 +365,8 @@ public final class Database implements Plugin, AutoCloseable {
       config.reject("keel.db.driver", why);
       driver = Driver.JDBC;
     }
-    return new DriverSettings(driver, loops, pipelining);
+    config.bool("keel.db.server-event-loops", true); // declared here too: read by install only
+    return new DriverSettings(driver, loops, pipelining, null);
   }
 
   private Engine engine() {

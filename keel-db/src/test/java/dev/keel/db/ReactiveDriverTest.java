@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.core.Config;
+import dev.keel.core.Handler;
 import dev.keel.core.Keel;
 import dev.keel.test.TestClient;
 import java.time.Duration;
@@ -174,6 +175,63 @@ class ReactiveDriverTest {
         assertThat(db.pool().getMaximumPoolSize()).isEqualTo(2); // only migrations and health
       }
     }
+  }
+
+  @Test
+  void anApplicationsConnectionsLiveOnItsServerEventLoopsUnlessTurnedOff() throws Exception {
+    try (TestDb t = TestDb.create(Dialect.POSTGRESQL)) {
+      t.db().sql("create table pair (id integer primary key, label text not null)").update();
+      t.db().sql("insert into pair values (7, 'seven')").update();
+      assertThat(newVertxLoops(t.url, "true")).isZero();
+      assertThat(newVertxLoops(t.url, "false")).isPositive(); // the control: loops of its own
+    }
+  }
+
+  /** Serves 50 requests with a statement each; returns how many Vert.x event loops appeared. */
+  private static long newVertxLoops(String url, String serverLoops) throws Exception {
+    long before = vertxLoops();
+    Database db = Database.create();
+    Keel app =
+        Keel.create(
+                Config.builder()
+                    .defaults(
+                        Map.of(
+                            "keel.db.url",
+                            url,
+                            "keel.db.driver",
+                            "reactive",
+                            "keel.db.server-event-loops",
+                            serverLoops,
+                            "keel.server.port",
+                            "0"))
+                    .build())
+            .install(db);
+    app.get("/pair", ctx -> db.sql("select label from pair where id = 7").one(String.class));
+    // On a loop it runs on, a statement would wait for itself: refused, never a hang.
+    app.get(
+        "/on-the-loop",
+        Handler.nonBlocking(
+            ctx -> db.sql("select label from pair where id = 7").one(String.class)));
+    app.start();
+    try (var client = TestClient.overSocket(app)) {
+      for (int i = 0; i < 50; i++) {
+        var r = client.get("/pair").send();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text()).isEqualTo("seven");
+      }
+      if (serverLoops.equals("true")) {
+        assertThat(client.get("/on-the-loop").send().status()).isEqualTo(500);
+      }
+      return vertxLoops() - before;
+    } finally {
+      app.stop();
+    }
+  }
+
+  private static long vertxLoops() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(th -> th.isAlive() && th.getName().startsWith("vert.x-eventloop-thread"))
+        .count();
   }
 
   @Test

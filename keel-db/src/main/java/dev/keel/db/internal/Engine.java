@@ -104,7 +104,8 @@ public final class Engine implements AutoCloseable {
               s.poolSize(),
               s.connectTimeout(),
               driver.eventLoops(),
-              driver.pipeliningLimit());
+              driver.pipeliningLimit(),
+              driver.serverLoops());
     }
     this.pool = created;
     log.info(
@@ -113,7 +114,9 @@ public final class Engine implements AutoCloseable {
         s.poolSize(),
         driver.reactive()
             ? ", reactive driver: "
-                + driver.eventLoops()
+                + (driver.serverLoops() != null
+                    ? "the server's " + driver.serverLoops().size()
+                    : String.valueOf(driver.eventLoops()))
                 + " event loop(s), pipelining "
                 + driver.pipeliningLimit()
             : dialect.poolNote());

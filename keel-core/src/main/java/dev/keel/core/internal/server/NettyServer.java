@@ -86,13 +86,29 @@ public final class NettyServer {
   private final AtomicInteger connections = new AtomicInteger();
   private final SslContext ssl;
   private final byte[] refusal;
-  private EventLoopGroup workers;
+  private final ServerLoops loops;
+  private final boolean ownsLoops;
   private EventLoopGroup acceptor;
   private Channel serverChannel;
   private String transport;
 
   public NettyServer(ServerSettings settings, Pipeline pipeline, JsonCodec json) {
+    this(settings, pipeline, json, new ServerLoops(() -> settings), true);
+  }
+
+  /**
+   * A server on {@code loops}; when {@code ownsLoops} is false, whoever lent them shuts them down
+   * (the application, after the plugins that borrowed them are closed).
+   */
+  public NettyServer(
+      ServerSettings settings,
+      Pipeline pipeline,
+      JsonCodec json,
+      ServerLoops loops,
+      boolean ownsLoops) {
     this.settings = settings;
+    this.loops = loops;
+    this.ownsLoops = ownsLoops;
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("keel-request-", 0).factory());
     this.context = new ServerContext(settings, pipeline, json, executor);
@@ -102,7 +118,8 @@ public final class NettyServer {
 
   /** Binds the port and returns it (the actual one when the setting was 0). */
   public int start() throws InterruptedException {
-    boolean epoll = settings.nativeTransport() && Epoll.isAvailable();
+    EventLoopGroup workers = loops.group();
+    boolean epoll = loops.epoll();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -115,14 +132,8 @@ public final class NettyServer {
               ? String.valueOf(Epoll.unavailabilityCause())
               : "disabled by keel.server.native-transport");
     }
-    // Netty's own default, 2 x cores: measured 15 % faster than 1 x cores on 2 cores with the load
-    // generator beside it (docs/benchmarks.md). A loop of its own accepts (as Vert.x's acceptor):
-    // on a serving loop, new connections waited behind whole turns of request work (ADR 0033).
-    int threads =
-        settings.ioThreads() > 0
-            ? settings.ioThreads()
-            : 2 * Runtime.getRuntime().availableProcessors();
-    workers = new MultiThreadIoEventLoopGroup(threads, io);
+    // A loop of its own accepts (as Vert.x's acceptor): on a serving loop, new connections waited
+    // behind whole turns of request work (ADR 0033).
     acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("keel-accept"), io);
     var bootstrap =
         new ServerBootstrap()
@@ -386,7 +397,7 @@ public final class NettyServer {
     channels.close().awaitUninterruptibly();
     if (acceptor != null)
       acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-    if (workers != null) workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    if (ownsLoops) loops.shutdown();
     executor.shutdownNow();
   }
 

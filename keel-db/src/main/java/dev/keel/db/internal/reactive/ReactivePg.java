@@ -1,5 +1,8 @@
 package dev.keel.db.internal.reactive;
 
+import dev.keel.core.spi.ServerEventLoops;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,10 +51,17 @@ public final class ReactivePg implements DataSource, AutoCloseable {
   final SqlClient pipelined;
   final Pool transactions;
   private final Duration timeout;
+  private final EventExecutorGroup serverLoops; // lent by the server, or null
   private final Map<String, String> texts = new ConcurrentHashMap<>();
 
-  private ReactivePg(Vertx vertx, SqlClient pipelined, Pool transactions, Duration timeout) {
+  private ReactivePg(
+      Vertx vertx,
+      SqlClient pipelined,
+      Pool transactions,
+      Duration timeout,
+      EventExecutorGroup serverLoops) {
     this.vertx = vertx;
+    this.serverLoops = serverLoops;
     this.pipelined = pipelined;
     this.transactions = transactions;
     this.timeout = timeout;
@@ -63,6 +73,8 @@ public final class ReactivePg implements DataSource, AutoCloseable {
    *
    * @param eventLoops the Vert.x event loops the connections are spread over
    * @param pipeliningLimit how many statements may be in flight on one connection
+   * @param serverLoops the Keel server's event loops to run the connections on instead of loops of
+   *     the driver's own (then {@code eventLoops} is ignored), or null
    */
   public static ReactivePg create(
       String jdbcUrl,
@@ -71,7 +83,8 @@ public final class ReactivePg implements DataSource, AutoCloseable {
       int poolSize,
       Duration connectTimeout,
       int eventLoops,
-      int pipeliningLimit) {
+      int pipeliningLimit,
+      ServerEventLoops serverLoops) {
     URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
     PgConnectOptions connect =
         new PgConnectOptions()
@@ -84,13 +97,17 @@ public final class ReactivePg implements DataSource, AutoCloseable {
     connect.getProperties().put("application_name", "keel");
     user.ifPresent(connect::setUser);
     password.ifPresent(connect::setPassword);
+    if (serverLoops != null) eventLoops = serverLoops.size();
+    var options =
+        new VertxOptions()
+            .setEventLoopPoolSize(eventLoops)
+            .setWorkerPoolSize(1)
+            .setInternalBlockingPoolSize(1)
+            .setPreferNativeTransport(true);
     Vertx vertx =
-        Vertx.vertx(
-            new VertxOptions()
-                .setEventLoopPoolSize(eventLoops)
-                .setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1)
-                .setPreferNativeTransport(true));
+        serverLoops == null
+            ? Vertx.vertx(options)
+            : Vertx.builder().with(options).withTransport(new LentTransport(serverLoops)).build();
     NetClientOptions net =
         new NetClientOptions()
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
@@ -114,7 +131,12 @@ public final class ReactivePg implements DataSource, AutoCloseable {
             .connectingTo(connect)
             .using(vertx)
             .build();
-    return new ReactivePg(vertx, pipelined, transactions, connectTimeout);
+    return new ReactivePg(
+        vertx,
+        pipelined,
+        transactions,
+        connectTimeout,
+        serverLoops == null ? null : serverLoops.group());
   }
 
   /** A connection facade: no I/O until a statement runs or a transaction begins. */
@@ -144,9 +166,10 @@ public final class ReactivePg implements DataSource, AutoCloseable {
    */
   <T> T await(Future<T> f) throws SQLException {
     if (!f.isComplete()) {
-      if (Context.isOnEventLoopThread()) {
+      if (Context.isOnEventLoopThread() || onServerLoop()) {
         throw new IllegalStateException(
-            "a keel-db statement ran on a Vert.x event loop; run it on a request's virtual thread");
+            "a keel-db statement ran on an event loop its driver uses, where it would wait for"
+                + " itself; run it on a virtual thread (a handler that is not Handler.nonBlocking)");
       }
       CompletableFuture<T> done = new CompletableFuture<>();
       f.onComplete(done::complete, done::completeExceptionally);
@@ -164,6 +187,14 @@ public final class ReactivePg implements DataSource, AutoCloseable {
     }
     if (f.failed()) throw sqlError(f.cause());
     return f.result();
+  }
+
+  private boolean onServerLoop() {
+    if (serverLoops == null) return false;
+    for (EventExecutor loop : serverLoops) {
+      if (loop.inEventLoop()) return true;
+    }
+    return false;
   }
 
   /**
