@@ -29,12 +29,14 @@ final class Authority {
     }
     if (portStart == authority.length()) return true;
     if (authority.charAt(portStart) != ':') return false;
-    String port = authority.substring(portStart + 1);
-    if (port.length() > 5) return false;
-    for (int i = 0; i < port.length(); i++) {
-      if (port.charAt(i) < '0' || port.charAt(i) > '9') return false;
+    if (authority.length() - portStart - 1 > 5) return false;
+    int port = 0; // parsed in place: this runs for every request
+    for (int i = portStart + 1; i < authority.length(); i++) {
+      char c = authority.charAt(i);
+      if (c < '0' || c > '9') return false;
+      port = port * 10 + (c - '0');
     }
-    return port.isEmpty() || Integer.parseInt(port) <= 65535;
+    return port <= 65535;
   }
 
   private static boolean isRegName(String s, int from, int to) {

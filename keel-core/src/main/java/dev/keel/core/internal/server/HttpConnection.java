@@ -207,7 +207,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             remote(),
             stream ? "HTTP/2.0" : request.protocolVersion().text(),
             server.json(),
-            requestBody::form);
+            requestBody); // it supplies the form: no lambda per request
     boolean keepAlive = !stream && HttpUtil.isKeepAlive(request);
     boolean head = request.method().equals(HttpMethod.HEAD);
     Pipeline.Target target = server.pipeline().resolve(exchange);

@@ -38,7 +38,7 @@ import java.util.Optional;
  * above {@code keel.server.multipart-memory-threshold} written to temporary files, so an upload
  * never sits in memory whole.
  */
-final class RequestBody {
+final class RequestBody implements Exchange.FormSource {
   private ByteBuf content; // null until bytes arrive; one chunk as is, a composite from the second
   private final HttpPostRequestDecoder multipart;
   private final HttpRequest request;
@@ -96,7 +96,8 @@ final class RequestBody {
     return content == null ? Unpooled.EMPTY_BUFFER : content;
   }
 
-  Form form(Exchange exchange) {
+  @Override
+  public Form form(Exchange exchange) {
     if (multipart != null) {
       return multipartForm();
     }

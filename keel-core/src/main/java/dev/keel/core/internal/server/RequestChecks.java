@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,22 +28,30 @@ final class RequestChecks {
    *     checked by the HTTP/2 codec
    */
   Rejection check(HttpRequest request, boolean stream) {
+    String host;
     if (!stream) {
       HttpVersion v = request.protocolVersion();
       if (v.majorVersion() != 1 || v.minorVersion() > 1) {
         return new Rejection(
             ProblemTypes.HTTP_VERSION, v.text() + " is not supported; use HTTP/1.1 or HTTP/2.");
       }
-      List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
-      if (hosts.size() > 1 || v.minorVersion() == 1 && hosts.isEmpty()) {
+      // counted without building a list of them: this runs for every request
+      host = null;
+      int hosts = 0;
+      for (var it = request.headers().valueStringIterator(HttpHeaderNames.HOST); it.hasNext(); ) {
+        String value = it.next();
+        if (hosts++ == 0) host = value;
+      }
+      if (hosts > 1 || v.minorVersion() == 1 && hosts == 0) {
         return new Rejection(
             ProblemTypes.HOST_INVALID,
-            hosts.isEmpty()
+            hosts == 0
                 ? "An HTTP/1.1 request needs a Host header."
-                : "The request has " + hosts.size() + " Host headers; send exactly one.");
+                : "The request has " + hosts + " Host headers; send exactly one.");
       }
+    } else {
+      host = request.headers().get(HttpHeaderNames.HOST);
     }
-    String host = request.headers().get(HttpHeaderNames.HOST);
     if (host != null && !Authority.isValid(host)) {
       return new Rejection(
           ProblemTypes.HOST_INVALID,
@@ -52,9 +59,11 @@ final class RequestChecks {
               + Authority.echo(host)
               + "' is not a valid host[:port] (RFC 3986 §3.2), e.g. example.com:8080.");
     }
+    boolean originForm = request.uri().startsWith("/");
     Rejection target = checkTarget(request, host);
     if (target != null) return target;
-    String effectiveHost = request.headers().get(HttpHeaderNames.HOST);
+    // an absolute-form target has just replaced Host
+    String effectiveHost = originForm ? host : request.headers().get(HttpHeaderNames.HOST);
     if (!settings.allowedHosts().allows(effectiveHost)) {
       return new Rejection(
           ProblemTypes.MISDIRECTED_HOST,

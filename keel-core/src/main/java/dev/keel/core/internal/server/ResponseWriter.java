@@ -35,6 +35,13 @@ final class ResponseWriter {
   private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
   private static final AsciiString SERVER = AsciiString.cached("Keel");
   private static final int CHUNK = 8192;
+  // Content-Length values of small bodies, made once: formatting a long per response was a fifth of
+  // the bytes a plaintext request allocated (ADR 0033).
+  private static final AsciiString[] LENGTHS = new AsciiString[4096];
+
+  static {
+    for (int i = 0; i < LENGTHS.length; i++) LENGTHS[i] = AsciiString.cached(Integer.toString(i));
+  }
 
   private ResponseWriter() {}
 
@@ -54,7 +61,7 @@ final class ResponseWriter {
     HttpHeaders h = r.headers();
     common(h, s);
     if (r.status() != 204 && r.status() != 304 && !r.isStreamed()) { // a stream's length is unknown
-      h.set(HttpHeaderNames.CONTENT_LENGTH, length); // RFC 9110 8.6: never on 204
+      h.set(HttpHeaderNames.CONTENT_LENGTH, length(length)); // RFC 9110 8.6: never on 204
     }
     if (!stream) connection(h, version, keepAlive);
     return new DefaultFullHttpResponse(
@@ -129,7 +136,7 @@ final class ResponseWriter {
     FileBody f = r.file();
     HttpHeaders h = r.headers();
     common(h, s);
-    h.set(HttpHeaderNames.CONTENT_LENGTH, f.length());
+    h.set(HttpHeaderNames.CONTENT_LENGTH, length(f.length()));
     if (!stream) connection(h, version, keepAlive);
     ctx.write(
         new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()), h));
@@ -196,6 +203,10 @@ final class ResponseWriter {
     ClientGone(String message, Throwable cause) {
       super(message, cause);
     }
+  }
+
+  private static CharSequence length(long length) {
+    return length < LENGTHS.length ? LENGTHS[(int) length] : Long.toString(length);
   }
 
   private static void common(HttpHeaders h, ServerContext s) {
