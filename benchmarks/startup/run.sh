@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up time of Keel's apps beside Spring Boot, Quarkus and Helidon: process start -> first 200.
 #
-#   benchmarks/startup/run.sh [-n RUNS] [SERVER ...]
+#   benchmarks/startup/run.sh [-n RUNS] [-b DIR] [SERVER ...]
 #
 # Servers: hello, hello-aot, conduit, conduit-aot, spring, quarkus, helidon (default: all that are
 # built; see README.md for how to build them). Each is started RUNS times (default 10), the servers
@@ -14,15 +14,21 @@
 # The -aot variants use the JDK's AOT cache made by the normal build (`./keel run`/`./keel demo`
 # write target/<app>.aot on the first start after a build; `./keel package` makes its own,
 # target/package/app/<app>.aot, for the packaged runtime).
+# With -b DIR, an older build can be timed in the same run: DIR/hello/hello.jar and
+# DIR/conduit/conduit.jar (each beside its lib/) and their caches DIR/hello/hello.aot,
+# DIR/conduit/conduit.aot (made by train.sh) are the servers hello-before, hello-aot-before,
+# conduit-before and conduit-aot-before.
 # Conduit starts on a SQLite file whose migrations were applied (and demo data seeded) by one start
 # before the timed runs, as `./keel demo` leaves it: the timed runs have nothing to migrate.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUNS=10
-while getopts "n:" opt; do
+BEFORE=""
+while getopts "n:b:" opt; do
   case $opt in
     n) RUNS=$OPTARG ;;
-    *) sed -n 2,18p "$0"; exit 2 ;;
+    b) BEFORE=$(cd "$OPTARG" && pwd) ;;
+    *) sed -n 2,22p "$0"; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -60,6 +66,14 @@ JAR[helidon]="$PEERS/helidon/target/helidon-peer.jar"
 CMD[helidon]="$JAVA -jar ${JAR[helidon]}"
 URL[helidon]=/plaintext
 ALL=(hello hello-aot conduit conduit-aot spring quarkus helidon)
+if [[ -n $BEFORE ]]; then
+  for s in hello hello-aot conduit conduit-aot; do
+    app=${s%-aot}
+    JAR[$s-before]=$BEFORE/$app/$app.jar
+    CMD[$s-before]=${CMD[$s]//$ROOT\/examples\/$app\/target/$BEFORE\/$app}
+    URL[$s-before]=${URL[$s]}
+  done
+fi
 
 SERVERS=("$@")
 if [[ ${#SERVERS[@]} -eq 0 ]]; then
