@@ -27,7 +27,11 @@ import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
  * V1 still runs.
  */
 public final class Migrator {
-  private final Flyway flyway;
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final String table; // null: Flyway's default
+  private final ClassLoader loader;
+  private Flyway flyway; // made at first use: a start with nothing to migrate may never need it
   private final String location;
   private final boolean present;
   private final List<Migrator> modules;
@@ -49,16 +53,10 @@ public final class Migrator {
     this.present =
         !location.startsWith("classpath:")
             || loader.getResource(location.substring("classpath:".length())) != null;
-    var config =
-        Flyway.configure(loader)
-            .dataSource(dataSource)
-            .locations(location)
-            .placeholders(SqlDialect.of(dialect).columnTypes()) // ${id}, ${timestamp}, ...
-            .failOnMissingLocations(false)
-            .baselineOnMigrate(true)
-            .baselineVersion("0");
-    if (table != null) config = config.table(table);
-    this.flyway = config.load();
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.table = table;
+    this.loader = loader;
     List<Migrator> mods = new ArrayList<>();
     if (table == null) {
       for (ModuleMigrations m : ModuleMigrations.discover(loader)) {
@@ -80,6 +78,22 @@ public final class Migrator {
     return loader != null ? loader : Migrator.class.getClassLoader();
   }
 
+  private synchronized Flyway flyway() {
+    if (flyway == null) {
+      var config =
+          Flyway.configure(loader)
+              .dataSource(dataSource)
+              .locations(location)
+              .placeholders(SqlDialect.of(dialect).columnTypes()) // ${id}, ${timestamp}, ...
+              .failOnMissingLocations(false)
+              .baselineOnMigrate(true)
+              .baselineVersion("0");
+      if (table != null) config = config.table(table);
+      flyway = config.load();
+    }
+    return flyway;
+  }
+
   /** False when the location does not exist (an app without migrations): nothing to do. */
   public boolean present() {
     return present;
@@ -88,9 +102,10 @@ public final class Migrator {
   /** Applies pending migrations, the application's then each module's; returns how many ran. */
   public int migrate() {
     int ran = 0;
-    if (present) {
+    String history = table != null ? table : "flyway_schema_history";
+    if (present && !AppliedCheck.upToDate(dataSource, dialect, location, history, loader)) {
       try {
-        MigrateResult result = flyway.migrate();
+        MigrateResult result = flyway().migrate();
         ran += result.migrationsExecuted;
       } catch (FlywayException e) {
         throw explain(e);
@@ -112,7 +127,7 @@ public final class Migrator {
     if (!present) return pending;
     try {
       List<String> own = new ArrayList<>();
-      for (MigrationInfo m : flyway.info().pending()) {
+      for (MigrationInfo m : flyway().info().pending()) {
         String version = m.getVersion() == null ? "R" : "V" + m.getVersion().getVersion();
         own.add(prefix + version + " (" + m.getDescription() + ")");
       }
@@ -128,7 +143,7 @@ public final class Migrator {
   public void validate() {
     for (Migrator m : modules) m.validate();
     try {
-      flyway.validate();
+      flyway().validate();
     } catch (FlywayException e) {
       throw new DatabaseException(
           "migrations in "
@@ -142,7 +157,7 @@ public final class Migrator {
   /** One line per migration: version, description, state, installed on. */
   public List<String> info() {
     List<String> lines = new ArrayList<>();
-    for (MigrationInfo m : flyway.info().all()) {
+    for (MigrationInfo m : flyway().info().all()) {
       lines.add(
           String.format(
               Locale.ROOT,
@@ -158,7 +173,7 @@ public final class Migrator {
 
   /** A one-line summary: applied count, pending count, current version. */
   public String status() {
-    var info = flyway.info();
+    var info = flyway().info();
     var current = info.current();
     return String.format(
         Locale.ROOT,

@@ -49,13 +49,15 @@ final class RoutesWriter {
         .append(" c = (")
         .append(controller)
         .append(") controller;\n");
-    if (eps.stream().anyMatch(Endpoint::validate)) b.append("    Validation.boot();\n");
+    // the validator boots on a background thread; the defaults are checked in a start hook
+    boolean validates = eps.stream().anyMatch(Endpoint::validate);
+    if (validates) b.append("    Validation.boot(\n        routes,\n        () -> {\n");
     for (int i = 0; i < eps.size(); i++) {
       Endpoint e = eps.get(i);
       for (int j = 0; j < e.params().size(); j++) {
         Param p = e.params().get(j);
         if (!e.validate() || !p.validated() || p.defaultValue() == null) continue;
-        b.append("    Validation.checkDefault(c, M")
+        b.append("          Validation.checkDefault(c, M")
             .append(i)
             .append(", ")
             .append(j)
@@ -68,6 +70,7 @@ final class RoutesWriter {
             .append(");\n");
       }
     }
+    if (validates) b.append("        });\n");
     for (int i = 0; i < eps.size(); i++) {
       route(b, eps.get(i), i);
     }
