@@ -57,6 +57,11 @@ public final class NotesMcp {
                 Words.class,
                 (caller, args) -> {
                   caller.progress(1, 2, "splitting");
+                  // The work a progress report is for. Without it the result can reach the
+                  // TypeScript SDK in the same read as the progress line; the SDK then drops the
+                  // progress (it runs notification handlers a microtask later, after the
+                  // response has already removed the request's progress handler).
+                  Thread.sleep(100);
                   return String.valueOf(args.text().strip().split("\\s+").length);
                 }))
         .tool(
