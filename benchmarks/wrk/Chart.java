@@ -38,7 +38,7 @@ public final class Chart {
     COLOURS.put("keel-vt", "#93c5fd");
     COLOURS.put("keel-aot", "#1e3a8a");
     COLOURS.put("keel-rx", "#0ea5e9");
-    COLOURS.put("keel-rx-own", "#67e8f9");
+    COLOURS.put("keel-rx-lent", "#67e8f9");
     COLOURS.put("netty", "#6b7280");
     COLOURS.put("vertx", "#7c3aed");
     COLOURS.put("javalin", "#f59e0b");

@@ -68,7 +68,7 @@ JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx256m -XX:+UseG1GC --enable-native-acces
 # ---- The servers: name -> start command (evaluated with $JAVA, $JVM_OPTS, $PORT set). ----------
 # Order here = order of the round-robin and of the tables. Each command must `exec` the server
 # so that the PID we hold is the JVM's own (for SIGTERM and /proc/PID/status).
-SERVER_ORDER=(keel keel-vt keel-aot keel-rx keel-rx-own keel-base netty vertx javalin spring helidon)
+SERVER_ORDER=(keel keel-vt keel-aot keel-rx keel-rx-lent keel-base netty vertx javalin spring helidon)
 declare -A SERVER_CMD=(
   # Another build of the app (BENCH_KEEL_BASE_JAR=/copy/of/techempower.jar with its lib/ beside
   # it), for a before/after ratio measured in the same run. Only with --only-entries.
@@ -80,8 +80,8 @@ declare -A SERVER_CMD=(
   [keel-aot]='KEEL_SERVER_PORT=$PORT exec "$JAVA" $JVM_OPTS -XX:AOTCache="$RUN_DIR/keel.aot" -jar "$ROOT/examples/techempower/target/techempower.jar"'
   # The same app with keel-db's reactive PostgreSQL driver (docs/adr/0032) instead of pgjdbc.
   [keel-rx]='KEEL_SERVER_PORT=$PORT KEEL_DB_DRIVER=reactive exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
-  # keel-rx with the driver on event loops of its own, not the server's (docs/adr/0043).
-  [keel-rx-own]='KEEL_SERVER_PORT=$PORT KEEL_DB_DRIVER=reactive KEEL_DB_SERVER_EVENT_LOOPS=false exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
+  # keel-rx with the driver on the server's event loops instead of loops of its own (docs/adr/0043).
+  [keel-rx-lent]='KEEL_SERVER_PORT=$PORT KEEL_DB_DRIVER=reactive KEEL_DB_SERVER_EVENT_LOOPS=true exec "$JAVA" $JVM_OPTS -jar "$ROOT/examples/techempower/target/techempower.jar"'
   [netty]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/netty/target/netty-peer.jar"'
   [vertx]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/vertx/target/vertx-peer.jar"'
   [javalin]='PORT=$PORT exec "$JAVA" $JVM_OPTS -jar "$PEERS/javalin/target/javalin-peer.jar"'
@@ -274,7 +274,7 @@ is_selected() { local s; for s in "${SELECTED[@]}"; do [[ "$s" == "$1" ]] && ret
 unselect() { local s keep=(); for s in "${SELECTED[@]}"; do [[ "$s" != "$1" ]] && keep+=("$s"); done; SELECTED=("${keep[@]}"); }
 
 KEEL_STATUS="not selected (--only)"
-if is_selected keel || is_selected keel-vt || is_selected keel-aot || is_selected keel-rx || is_selected keel-rx-own; then
+if is_selected keel || is_selected keel-vt || is_selected keel-aot || is_selected keel-rx || is_selected keel-rx-lent; then
   log "building Keel's techempower example"
   if (cd "$ROOT" && ./mvnw -q -B -pl examples/techempower -am package -DskipTests -Dspotless.check.skip=true) >"$RUN_DIR/build-keel.log" 2>&1 &&
     [[ -f "$KEEL_JAR" ]]; then
@@ -288,14 +288,14 @@ if is_selected keel || is_selected keel-vt || is_selected keel-aot || is_selecte
     unselect keel-vt
     unselect keel-aot
     unselect keel-rx
-    unselect keel-rx-own
+    unselect keel-rx-lent
   fi
 fi
 
 # Keel gets KEEL_DB_URL only when its app has keel-db on its class path: keel-core's Config rejects
 # unknown KEEL_* keys, so a Keel build without the data layer would refuse to start with it.
 KEEL_HAS_DB=0
-if ((WANT_DB)) && [[ -f "$KEEL_JAR" ]] && (is_selected keel || is_selected keel-vt || is_selected keel-aot || is_selected keel-rx || is_selected keel-rx-own); then
+if ((WANT_DB)) && [[ -f "$KEEL_JAR" ]] && (is_selected keel || is_selected keel-vt || is_selected keel-aot || is_selected keel-rx || is_selected keel-rx-lent); then
   if unzip -p "$KEEL_JAR" META-INF/MANIFEST.MF 2>/dev/null | tr -d '\r' | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' | grep -q 'lib/keel-db-'; then
     KEEL_HAS_DB=1
   else

@@ -66,9 +66,10 @@ import javax.sql.DataSource;
  *       (same API, the calling virtual thread waits); PostgreSQL only</td></tr>
  *   <tr><td>{@code keel.db.event-loops}, {@code keel.db.pipelining-limit}</td><td>1, 256</td>
  *       <td>the reactive driver's event loops, and statements in flight per connection</td></tr>
- *   <tr><td>{@code keel.db.server-event-loops}</td><td>true</td>
- *       <td>the reactive driver runs its connections on the server's event loops (then {@code
- *       keel.db.event-loops} is not used); false gives it loops of its own</td></tr>
+ *   <tr><td>{@code keel.db.server-event-loops}</td><td>false</td>
+ *       <td>true: the reactive driver runs its connections on the server's event loops (then
+ *       {@code keel.db.event-loops} is not used); measured slower than loops of its own (ADR
+ *       0043)</td></tr>
  *   <tr><td>{@code keel.db.strict-loading}</td><td>false</td>
  *       <td>fail when the same statement repeats in one request (N+1)</td></tr>
  *   <tr><td>{@code keel.db.strict-loading-threshold}</td><td>3</td>
@@ -175,7 +176,7 @@ public final class Database implements Plugin, AutoCloseable {
         new PendingCheck(
             settings, "./keel db migrate " + config.string("keel.app.name").orElse("NAME"));
     DriverSettings driver = driverSettings(config, settings, true);
-    if (driver.reactive() && config.bool("keel.db.server-event-loops", true)) {
+    if (driver.reactive() && config.bool("keel.db.server-event-loops", false)) {
       var lent = app.services(ServerEventLoops.class);
       if (!lent.isEmpty()) {
         driver =
@@ -365,7 +366,7 @@ public final class Database implements Plugin, AutoCloseable {
       config.reject("keel.db.driver", why);
       driver = Driver.JDBC;
     }
-    config.bool("keel.db.server-event-loops", true); // declared here too: read by install only
+    config.bool("keel.db.server-event-loops", false); // declared here too: read by install only
     return new DriverSettings(driver, loops, pipelining, null);
   }
 
