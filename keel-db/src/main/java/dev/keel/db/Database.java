@@ -51,6 +51,9 @@ import javax.sql.DataSource;
  *   <tr><td>{@code keel.db.pool-size}</td><td>10 (SQLite 4)</td><td>connections in the pool</td></tr>
  *   <tr><td>{@code keel.db.connect-timeout}</td><td>5s</td>
  *       <td>longest wait for a connection; then the request answers 503</td></tr>
+ *   <tr><td>{@code keel.db.socket-timeout}</td><td>2m</td>
+ *       <td>a connection that reads nothing from PostgreSQL for this long is closed, and its
+ *       statements answer 503 (a hung server or a lost network); {@code 0s}: no limit</td></tr>
  *   <tr><td>{@code keel.db.migrate}</td><td>true, false in profile {@code prod}</td>
  *       <td>apply Flyway migrations from {@code classpath:db/migration} at start-up</td></tr>
  *   <tr><td>{@code keel.db.migrations}</td><td>{@code classpath:db/migration}</td>
@@ -345,6 +348,7 @@ public final class Database implements Plugin, AutoCloseable {
         config.string("keel.db.password").or(url::password),
         config.integer("keel.db.pool-size", defaultPool, 1, 1000),
         config.duration("keel.db.connect-timeout", Duration.ofSeconds(5)),
+        config.duration("keel.db.socket-timeout", Duration.ofMinutes(2)),
         config.bool("keel.db.migrate", !config.isProd()),
         config.string("keel.db.migrations", "classpath:db/migration"),
         config.enumValue(

@@ -9,9 +9,12 @@ import dev.keel.core.StartupException;
 import dev.keel.test.TestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A dead database at start-up, a database lost and regained while the app runs. */
 class AvailabilityTest {
@@ -127,6 +130,55 @@ class AvailabilityTest {
         }
         assertThat(status).isEqualTo(200);
         assertThat(db.ping(java.time.Duration.ofSeconds(1))).isTrue();
+      } finally {
+        app.stop();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "keel.db.driver={0}")
+  @ValueSource(strings = {"jdbc", "reactive"})
+  void aPostgresqlServerThatStopsAnsweringAnswers503AfterTheSocketTimeoutAndRecovers(String driver)
+      throws Exception {
+    try (TestDb t = TestDb.create(Dialect.POSTGRESQL);
+        TcpProxy proxy = new TcpProxy(5432)) {
+      proxy.start();
+      String name = t.url.substring(t.url.lastIndexOf('/') + 1);
+      Database db = Database.create();
+      Keel app =
+          Keel.create(
+                  Config.builder()
+                      .defaults(
+                          Map.of(
+                              "keel.db.url",
+                              "postgres://postgres@127.0.0.1:" + proxy.port() + "/" + name,
+                              "keel.db.driver",
+                              driver,
+                              "keel.db.connect-timeout",
+                              "500ms",
+                              "keel.db.socket-timeout",
+                              "1s"))
+                      .build())
+              .install(db);
+      app.get("/one", ctx -> db.sql("select 1").one(Integer.class));
+      try (var client = TestClient.inProcess(app)) {
+        assertThat(client.get("/one").send().status()).isEqualTo(200);
+        Thread.sleep(1500); // idle past the socket timeout: an idle connection is no failure
+        assertThat(client.get("/one").send().status()).isEqualTo(200);
+        proxy.freeze();
+        long start = System.nanoTime();
+        var lost = client.get("/one").send();
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(lost.status()).isEqualTo(503);
+        assertThat(lost.json().get("type").asString()).isEqualTo(DbProblems.DB_UNAVAILABLE.uri());
+        assertThat(waited).isLessThan(Duration.ofSeconds(10)); // not the old 30 x connect-timeout
+        proxy.thaw();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        int status = client.get("/one").send().status();
+        while (status != 200 && System.nanoTime() < deadline) {
+          status = client.get("/one").send().status();
+        }
+        assertThat(status).isEqualTo(200);
       } finally {
         app.stop();
       }

@@ -15,6 +15,7 @@ final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
+  private volatile boolean frozen;
   private int port;
 
   TcpProxy(int targetPort) {
@@ -49,16 +50,30 @@ final class TcpProxy implements AutoCloseable {
     }
   }
 
-  private static void pipe(Socket from, Socket to) {
+  private void pipe(Socket from, Socket to) {
     try (InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream()) {
-      in.transferTo(out);
-    } catch (IOException ignored) {
+      byte[] buffer = new byte[16384];
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        while (frozen) Thread.sleep(5); // a hung server: bytes are held, connections stay open
+        out.write(buffer, 0, n);
+      }
+    } catch (IOException | InterruptedException ignored) {
       // one side closed
     } finally {
       close(from);
       close(to);
     }
+  }
+
+  /** Stops forwarding without closing anything, as a hung server or a lost network would. */
+  void freeze() {
+    frozen = true;
+  }
+
+  /** Forwards again after {@link #freeze()}. */
+  void thaw() {
+    frozen = false;
   }
 
   /** Closes the listening socket and every connection through it. */

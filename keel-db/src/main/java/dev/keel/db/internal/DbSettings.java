@@ -10,6 +10,7 @@ public record DbSettings(
     Optional<String> password,
     int poolSize,
     Duration connectTimeout,
+    Duration socketTimeout,
     boolean migrate,
     String migrations,
     PendingMigrations pendingMigrations,

@@ -103,6 +103,7 @@ public final class Engine implements AutoCloseable {
               s.password(),
               s.poolSize(),
               s.connectTimeout(),
+              s.socketTimeout(),
               driver.eventLoops(),
               driver.pipeliningLimit(),
               driver.serverLoops());

@@ -74,6 +74,10 @@ final class PostgresDialect extends SqlDialect {
     props.putIfAbsent("connectTimeout", Long.toString(seconds));
     props.putIfAbsent("loginTimeout", Long.toString(seconds));
     props.putIfAbsent("ApplicationName", "keel");
+    if (!settings.socketTimeout().isZero()) {
+      long read = Math.max(1, (settings.socketTimeout().toMillis() + 999) / 1000);
+      props.putIfAbsent("socketTimeout", Long.toString(read)); // pgjdbc: whole seconds, 0 = none
+    }
   }
 
   @Override

@@ -78,6 +78,7 @@ class SqlDialectTest {
             Optional.empty(),
             1,
             Duration.ofSeconds(1),
+            Duration.ofMinutes(2),
             false,
             "classpath:db/migration",
             DbSettings.PendingMigrations.FAIL,

@@ -36,6 +36,7 @@ final class TestEngine implements AutoCloseable {
                 Optional.empty(),
                 2,
                 Duration.ofSeconds(2),
+                Duration.ofMinutes(2),
                 false,
                 "classpath:db/migration",
                 DbSettings.PendingMigrations.FAIL,

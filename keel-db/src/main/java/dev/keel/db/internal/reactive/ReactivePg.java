@@ -57,24 +57,29 @@ public final class ReactivePg implements DataSource, AutoCloseable {
   private final Duration timeout;
   private final EventExecutorGroup serverLoops; // lent by the server, or null
   private final Map<String, String> texts = new ConcurrentHashMap<>();
+  private final AnswerWatch watch; // null: keel.db.socket-timeout=0s, wait for ever
 
   private ReactivePg(
       Vertx vertx,
       SqlClient pipelined,
       Pool transactions,
       Duration timeout,
+      Duration socketTimeout,
       EventExecutorGroup serverLoops) {
     this.vertx = vertx;
     this.serverLoops = serverLoops;
     this.pipelined = pipelined;
     this.transactions = transactions;
     this.timeout = timeout;
+    this.watch = socketTimeout.isZero() ? null : AnswerWatch.start(vertx, socketTimeout);
   }
 
   /**
    * A driver for {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}); connects lazily, on the
    * first statement.
    *
+   * @param socketTimeout how long a connection may read nothing before it is closed and its
+   *     statements fail (zero: no limit); the guard against an answer that never comes
    * @param eventLoops the Vert.x event loops the connections are spread over
    * @param pipeliningLimit how many statements may be in flight on one connection
    * @param serverLoops the Keel server's event loops to run the connections on instead of loops of
@@ -86,6 +91,7 @@ public final class ReactivePg implements DataSource, AutoCloseable {
       Optional<String> password,
       int poolSize,
       Duration connectTimeout,
+      Duration socketTimeout,
       int eventLoops,
       int pipeliningLimit,
       ServerEventLoops serverLoops) {
@@ -147,6 +153,7 @@ public final class ReactivePg implements DataSource, AutoCloseable {
         pipelined,
         transactions,
         connectTimeout,
+        socketTimeout,
         serverLoops == null ? null : serverLoops.group());
   }
 
@@ -193,18 +200,19 @@ public final class ReactivePg implements DataSource, AutoCloseable {
             "a keel-db statement ran on an event loop its driver uses, where it would wait for"
                 + " itself; run it on a virtual thread (a handler that is not Handler.nonBlocking)");
       }
-      CompletableFuture<T> done = new CompletableFuture<>();
+      // An untimed wait: a timed one costs a timer per statement (/db 8-21 %, docs/benchmarks.md);
+      // the watch fails an answer that does not come within keel.db.socket-timeout.
+      CompletableFuture<T> done = watch == null ? new CompletableFuture<>() : watch.expect();
       f.onComplete(done::complete, done::completeExceptionally);
       try {
-        // a lost answer (the server hung) must not hang the request for ever
-        return done.get(Math.max(timeout.toMillis(), 1000) * 30, TimeUnit.MILLISECONDS);
+        return done.get();
       } catch (ExecutionException e) {
         throw sqlError(e.getCause());
-      } catch (TimeoutException e) {
-        throw new SQLTransientConnectionException("no answer from the database", "08006", e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SQLTransientConnectionException("interrupted waiting for the database", e);
+      } finally {
+        if (watch != null) watch.done(done);
       }
     }
     if (f.failed()) throw sqlError(f.cause());
