@@ -1,6 +1,7 @@
 package dev.keel.db.internal.reactive;
 
 import io.vertx.core.Future;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import java.sql.Array;
@@ -8,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A connection as keel-db's statement path sees it. In auto-commit it is only a handle on the
@@ -17,9 +20,10 @@ import java.sql.Statement;
  */
 final class ReactiveConnection extends UnsupportedConnection implements ReactivePg.Pipelined {
   private final ReactivePg driver;
+  private final ContextInternal context; // the driver loop every statement of it is sent from
   private SqlConnection pinned; // the transaction's connection, or null in auto-commit
   private boolean begun; // whether "begin" was sent for the current transaction
-  private Future<?> beginning; // its answer, checked with the first statement's
+  private CompletableFuture<?> beginning; // its answer, checked with the first statement's
   private boolean readOnly;
   private String isolation = "";
   private int savepoints;
@@ -27,6 +31,7 @@ final class ReactiveConnection extends UnsupportedConnection implements Reactive
 
   ReactiveConnection(ReactivePg driver) {
     this.driver = driver;
+    this.context = driver.context();
   }
 
   ReactivePg driver() {
@@ -34,21 +39,23 @@ final class ReactiveConnection extends UnsupportedConnection implements Reactive
   }
 
   /**
-   * Where the next statement goes: the transaction's connection (beginning the transaction first,
-   * pipelined with the statement), or the pipelined client.
+   * Sends a statement without waiting: to the transaction's connection (beginning the transaction
+   * first, pipelined with the statement), or to the pipelined client. Every send of one connection
+   * goes through one driver loop, so they reach PostgreSQL in order.
    */
-  SqlClient client() {
-    if (pinned == null) return driver.pipelined;
-    if (!begun) {
+  <T> CompletableFuture<T> send(Function<SqlClient, Future<T>> statement) {
+    SqlClient client = pinned == null ? driver.pipelined : pinned;
+    if (pinned != null && !begun) {
       begun = true;
-      beginning = pinned.query("begin" + isolation + (readOnly ? " read only" : "")).execute();
+      String begin = "begin" + isolation + (readOnly ? " read only" : "");
+      beginning = driver.send(context, () -> client.query(begin).execute());
     }
-    return pinned;
+    return driver.send(context, () -> statement.apply(client));
   }
 
   /** Throws when the {@code begin} sent with the statement that just finished failed. */
   void checkBegun() throws SQLException {
-    Future<?> b = beginning;
+    CompletableFuture<?> b = beginning;
     if (b != null) {
       beginning = null;
       driver.await(b);
@@ -56,7 +63,7 @@ final class ReactiveConnection extends UnsupportedConnection implements Reactive
   }
 
   private void simple(String sql) throws SQLException {
-    var answer = client().query(sql).execute();
+    var answer = send(client -> client.query(sql).execute());
     try {
       driver.await(answer);
     } finally {
@@ -83,7 +90,7 @@ final class ReactiveConnection extends UnsupportedConnection implements Reactive
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
     if (!autoCommit && pinned == null) {
-      pinned = driver.await(driver.transactions.getConnection());
+      pinned = driver.await(driver.send(context, driver.transactions::getConnection));
       begun = false;
     } else if (autoCommit && pinned != null) {
       commit();
@@ -179,7 +186,7 @@ final class ReactiveConnection extends UnsupportedConnection implements Reactive
     beginning = null;
     readOnly = false;
     isolation = "";
-    c.close(); // back to the pool
+    driver.send(context, c::close); // back to the pool; nobody waits for it
   }
 
   @Override

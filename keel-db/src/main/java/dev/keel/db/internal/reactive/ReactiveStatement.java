@@ -1,6 +1,5 @@
 package dev.keel.db.internal.reactive;
 
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -16,6 +15,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One prepared statement of the reactive driver: the values keel-db binds, converted to what
@@ -30,7 +30,7 @@ public final class ReactiveStatement extends UnsupportedStatement {
   private int count;
   private int maxRows;
   private List<Tuple> batch;
-  private Future<RowSet<Row>> sent;
+  private CompletableFuture<RowSet<Row>> sent;
   private RowSet<Row> result;
   private boolean closed;
 
@@ -164,12 +164,16 @@ public final class ReactiveStatement extends UnsupportedStatement {
   /** Sends the statement without waiting for its answer; the other methods wait. */
   private void send() throws SQLException {
     if (closed) throw new SQLException("the statement is closed");
-    if (sent == null) sent = connection.client().preparedQuery(text()).execute(tuple());
+    if (sent == null) {
+      String text = text();
+      Tuple tuple = tuple();
+      sent = connection.send(client -> client.preparedQuery(text).execute(tuple));
+    }
   }
 
   private RowSet<Row> answer() throws SQLException {
     send();
-    Future<RowSet<Row>> f = sent;
+    CompletableFuture<RowSet<Row>> f = sent;
     sent = null;
     try {
       result = connection.driver().await(f);
@@ -254,7 +258,8 @@ public final class ReactiveStatement extends UnsupportedStatement {
     batch = null;
     if (rows == null || rows.isEmpty()) return List.of();
     RowSet<Row> r;
-    var f = connection.client().preparedQuery(text()).executeBatch(rows);
+    String text = text();
+    var f = connection.send(client -> client.preparedQuery(text).executeBatch(rows));
     try {
       r = connection.driver().await(f);
     } finally {
