@@ -1,7 +1,6 @@
 package dev.keel.db.internal.reactive;
 
 import io.vertx.core.Future;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import java.sql.Array;
@@ -20,7 +19,7 @@ import java.util.function.Function;
  */
 final class ReactiveConnection extends UnsupportedConnection implements ReactivePg.Pipelined {
   private final ReactivePg driver;
-  private final ContextInternal context; // the driver loop every statement of it is sent from
+  private final DriverLoop loop; // every statement of this connection is sent through it
   private SqlConnection pinned; // the transaction's connection, or null in auto-commit
   private boolean begun; // whether "begin" was sent for the current transaction
   private CompletableFuture<?> beginning; // its answer, checked with the first statement's
@@ -31,7 +30,7 @@ final class ReactiveConnection extends UnsupportedConnection implements Reactive
 
   ReactiveConnection(ReactivePg driver) {
     this.driver = driver;
-    this.context = driver.context();
+    this.loop = driver.loop();
   }
 
   ReactivePg driver() {
@@ -48,9 +47,9 @@ final class ReactiveConnection extends UnsupportedConnection implements Reactive
     if (pinned != null && !begun) {
       begun = true;
       String begin = "begin" + isolation + (readOnly ? " read only" : "");
-      beginning = driver.send(context, () -> client.query(begin).execute());
+      beginning = loop.send(() -> client.query(begin).execute());
     }
-    return driver.send(context, () -> statement.apply(client));
+    return loop.send(() -> statement.apply(client));
   }
 
   /** Throws when the {@code begin} sent with the statement that just finished failed. */
@@ -90,7 +89,7 @@ final class ReactiveConnection extends UnsupportedConnection implements Reactive
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
     if (!autoCommit && pinned == null) {
-      pinned = driver.await(driver.send(context, driver.transactions::getConnection));
+      pinned = driver.await(loop.send(driver.transactions::getConnection));
       begun = false;
     } else if (autoCommit && pinned != null) {
       commit();
@@ -186,7 +185,7 @@ final class ReactiveConnection extends UnsupportedConnection implements Reactive
     beginning = null;
     readOnly = false;
     isolation = "";
-    driver.send(context, c::close); // back to the pool; nobody waits for it
+    loop.send(c::close); // back to the pool; nobody waits for it
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.keel.core.spi.ServerEventLoops;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.ContextInternal;
@@ -36,7 +35,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -60,9 +58,8 @@ public final class ReactivePg implements DataSource, AutoCloseable {
   private final Duration timeout;
   private final EventExecutorGroup serverLoops; // lent by the server, or null
   private final Map<String, String> texts = new ConcurrentHashMap<>();
-  private final AnswerWatch watch; // null: keel.db.socket-timeout=0s, wait for ever
-  private final ContextInternal[] contexts; // one per driver loop, made once
-  private final AtomicInteger nextContext = new AtomicInteger();
+  private final DriverLoop[] loops; // what statements are sent through
+  private final AtomicInteger nextLoop = new AtomicInteger();
 
   private ReactivePg(
       Vertx vertx,
@@ -77,10 +74,10 @@ public final class ReactivePg implements DataSource, AutoCloseable {
     this.pipelined = pipelined;
     this.transactions = transactions;
     this.timeout = timeout;
-    this.watch = socketTimeout.isZero() ? null : AnswerWatch.start(vertx, socketTimeout);
-    this.contexts = new ContextInternal[eventLoops];
+    this.loops = new DriverLoop[eventLoops];
     for (int i = 0; i < eventLoops; i++) {
-      contexts[i] = ((VertxInternal) vertx).createEventLoopContext(); // the loops in turn
+      ContextInternal context = ((VertxInternal) vertx).createEventLoopContext(); // loops in turn
+      loops[i] = DriverLoop.start(context, socketTimeout);
     }
   }
 
@@ -188,29 +185,10 @@ public final class ReactivePg implements DataSource, AutoCloseable {
     return t;
   }
 
-  /** The driver loop a new connection facade sends its statements from, the loops in turn. */
-  ContextInternal context() {
-    if (contexts.length == 1) return contexts[0];
-    return contexts[Math.floorMod(nextContext.getAndIncrement(), contexts.length)];
-  }
-
-  /**
-   * Runs {@code statement} on {@code context}'s loop and answers its result through the returned
-   * future. Calling the client from the loop, not from the request's virtual thread, spares Vert.x
-   * a new context per call (a context, a thread-local and an executor each time, 8 % of {@code
-   * /db}'s CPU in a profile) and the pool's lock; the hand-off to the loop happened anyway.
-   */
-  <T> CompletableFuture<T> send(ContextInternal context, Supplier<Future<T>> statement) {
-    CompletableFuture<T> answer = watch == null ? new CompletableFuture<>() : watch.expect();
-    context.runOnContext(
-        v -> {
-          try {
-            statement.get().onComplete(answer::complete, answer::completeExceptionally);
-          } catch (RuntimeException e) {
-            answer.completeExceptionally(e);
-          }
-        });
-    return answer;
+  /** The loop a new connection facade sends its statements through, the loops in turn. */
+  DriverLoop loop() {
+    if (loops.length == 1) return loops[0];
+    return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
   }
 
   /**
@@ -219,21 +197,19 @@ public final class ReactivePg implements DataSource, AutoCloseable {
    */
   <T> T await(CompletableFuture<T> answer) throws SQLException {
     try {
-      if (!answer.isDone() && (Context.isOnEventLoopThread() || onServerLoop())) {
+      // refused even when the answer is there: whether it is would be a race, not a rule
+      if (Context.isOnEventLoopThread() || onServerLoop()) {
         throw new IllegalStateException(
             "a keel-db statement ran on an event loop its driver uses, where it would wait for"
                 + " itself; run it on a virtual thread (a handler that is not Handler.nonBlocking)");
       }
-      // Untimed: a timed wait costs a timer per statement (/db 8-21 %, docs/benchmarks.md); the
-      // watch fails an answer that does not come within keel.db.socket-timeout.
+      // untimed: the loop's watch fails an answer that does not come (DriverLoop)
       return answer.get();
     } catch (ExecutionException e) {
       throw sqlError(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SQLTransientConnectionException("interrupted waiting for the database", e);
-    } finally {
-      if (watch != null) watch.done(answer);
     }
   }
 
