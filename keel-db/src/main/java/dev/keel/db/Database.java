@@ -52,8 +52,8 @@ import javax.sql.DataSource;
  *   <tr><td>{@code keel.db.connect-timeout}</td><td>5s</td>
  *       <td>longest wait for a connection; then the request answers 503</td></tr>
  *   <tr><td>{@code keel.db.socket-timeout}</td><td>2m</td>
- *       <td>a connection that reads nothing from PostgreSQL for this long is closed, and its
- *       statements answer 503 (a hung server or a lost network); {@code 0s}: no limit</td></tr>
+ *       <td>longest wait for PostgreSQL's answer to a statement; then the request answers 503
+ *       (a hung server or a lost network); not for migrations; {@code 0s}: no limit</td></tr>
  *   <tr><td>{@code keel.db.migrate}</td><td>true, false in profile {@code prod}</td>
  *       <td>apply Flyway migrations from {@code classpath:db/migration} at start-up</td></tr>
  *   <tr><td>{@code keel.db.migrations}</td><td>{@code classpath:db/migration}</td>

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.core.Keel;
 import dev.keel.core.StartupException;
+import org.junit.jupiter.api.Test;
 
 class MigrationTest {
   private static long tables(Database db, String name) {
@@ -69,6 +70,23 @@ class MigrationTest {
         Database.connect(t.config("keel.db.migrations=classpath:migrations/later"))) {
       second.sql("insert into book (id, author_id, title, isbn) values (1, 1, 'x', 'y')").update();
       assertThat(second.sql("select isbn from book").one(String.class)).isEqualTo("y");
+    }
+  }
+
+  @Test
+  void migrationsAreNotBoundBySocketTimeoutButStatementsAre() throws Exception {
+    try (TestDb t = TestDb.create(Dialect.POSTGRESQL);
+        Database db =
+            Database.connect(
+                t.config(
+                    "keel.profile=prod",
+                    "keel.db.migrations=classpath:migrations/slow",
+                    "keel.db.socket-timeout=1s"))) {
+      assertThat(db.migrate()).isEqualTo(1); // its pg_sleep(2) outlasts the timeout
+      assertThat(tables(db, "slow")).isEqualTo(1);
+      assertThatThrownBy(() -> db.sql("select pg_sleep(2)").update())
+          .isInstanceOf(DatabaseUnavailableException.class);
+      assertThat(db.sql("select count(*) from slow").one(Long.class)).isZero(); // recovers
     }
   }
 }

@@ -82,7 +82,7 @@ public final class Migrator {
     if (flyway == null) {
       var config =
           Flyway.configure(loader)
-              .dataSource(dataSource)
+              .dataSource(new NoSocketTimeout(dataSource))
               .locations(location)
               .placeholders(SqlDialect.of(dialect).columnTypes()) // ${id}, ${timestamp}, ...
               .failOnMissingLocations(false)

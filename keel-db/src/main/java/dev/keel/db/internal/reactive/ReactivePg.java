@@ -85,8 +85,8 @@ public final class ReactivePg implements DataSource, AutoCloseable {
    * A driver for {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}); connects lazily, on the
    * first statement.
    *
-   * @param socketTimeout how long a connection may read nothing before it is closed and its
-   *     statements fail (zero: no limit); the guard against an answer that never comes
+   * @param socketTimeout the longest wait for a statement's answer (zero: no limit); the guard
+   *     against an answer that never comes
    * @param eventLoops the Vert.x event loops the connections are spread over
    * @param pipeliningLimit how many statements may be in flight on one connection
    * @param serverLoops the Keel server's event loops to run the connections on instead of loops of
