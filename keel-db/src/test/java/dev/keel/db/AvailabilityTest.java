@@ -98,19 +98,8 @@ class AvailabilityTest {
     try (TestDb t = TestDb.create(Dialect.POSTGRESQL);
         TcpProxy proxy = new TcpProxy(5432)) {
       proxy.start();
-      String name = t.url.substring(t.url.lastIndexOf('/') + 1);
       Database db = Database.create();
-      Keel app =
-          Keel.create(
-                  Config.builder()
-                      .defaults(
-                          Map.of(
-                              "keel.db.url",
-                              "postgres://postgres@127.0.0.1:" + proxy.port() + "/" + name,
-                              "keel.db.connect-timeout",
-                              "500ms"))
-                      .build())
-              .install(db);
+      Keel app = Keel.create(t.configThrough(proxy)).install(db);
       app.get("/one", ctx -> db.sql("select 1").one(Integer.class));
       try (var client = TestClient.inProcess(app)) {
         assertThat(client.get("/one").send().status()).isEqualTo(200);
@@ -143,22 +132,10 @@ class AvailabilityTest {
     try (TestDb t = TestDb.create(Dialect.POSTGRESQL);
         TcpProxy proxy = new TcpProxy(5432)) {
       proxy.start();
-      String name = t.url.substring(t.url.lastIndexOf('/') + 1);
       Database db = Database.create();
       Keel app =
           Keel.create(
-                  Config.builder()
-                      .defaults(
-                          Map.of(
-                              "keel.db.url",
-                              "postgres://postgres@127.0.0.1:" + proxy.port() + "/" + name,
-                              "keel.db.driver",
-                              driver,
-                              "keel.db.connect-timeout",
-                              "500ms",
-                              "keel.db.socket-timeout",
-                              "1s"))
-                      .build())
+                  t.configThrough(proxy, "keel.db.driver=" + driver, "keel.db.socket-timeout=1s"))
               .install(db);
       app.get("/one", ctx -> db.sql("select 1").one(Integer.class));
       try (var client = TestClient.inProcess(app)) {

@@ -115,21 +115,8 @@ class ReactiveDriverTest {
     try (TestDb t = TestDb.reactive();
         TcpProxy proxy = new TcpProxy(5432)) {
       proxy.start();
-      String name = t.url.substring(t.url.lastIndexOf('/') + 1);
       Database db = Database.create();
-      Keel app =
-          Keel.create(
-                  Config.builder()
-                      .defaults(
-                          Map.of(
-                              "keel.db.url",
-                              "postgres://postgres@127.0.0.1:" + proxy.port() + "/" + name,
-                              "keel.db.driver",
-                              "reactive",
-                              "keel.db.connect-timeout",
-                              "500ms"))
-                      .build())
-              .install(db);
+      Keel app = Keel.create(t.configThrough(proxy)).install(db);
       app.get("/one", ctx -> db.sql("select 1").one(Integer.class));
       app.get("/tx", ctx -> db.transaction(() -> db.sql("select 2").one(Integer.class)));
       try (var client = TestClient.inProcess(app)) {

@@ -68,6 +68,19 @@ public final class TestDb implements AutoCloseable {
   }
 
   /** Settings for an application or {@link Database#connect(Config)} on this database. */
+  /**
+   * {@link #config} with the PostgreSQL database reached through {@code proxy} (to lose it while
+   * the app runs) and {@code keel.db.connect-timeout=500ms}.
+   */
+  Config configThrough(TcpProxy proxy, String... extra) {
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    String[] all = new String[extra.length + 2];
+    all[0] = "keel.db.url=postgres://postgres@127.0.0.1:" + proxy.port() + "/" + name;
+    all[1] = "keel.db.connect-timeout=500ms";
+    System.arraycopy(extra, 0, all, 2, extra.length);
+    return config(all);
+  }
+
   Config config(String... extra) {
     Map<String, String> map = new HashMap<>();
     map.put("keel.db.url", url);
