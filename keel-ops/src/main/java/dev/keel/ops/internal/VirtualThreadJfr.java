@@ -38,7 +38,14 @@ public final class VirtualThreadJfr implements AutoCloseable {
   /** Starts the stream now, unless it runs already or the app stopped. */
   public synchronized void start() {
     if (closed || metrics != null) return;
-    metrics = new VirtualThreadMetrics();
+    try {
+      metrics = new VirtualThreadMetrics();
+    } catch (IllegalStateException e) {
+      // "Shutdown in progress": the JVM began to exit (a kill right after start) before the app's
+      // stop closed this; JFR cannot register its shutdown hook any more, and nothing needs it
+      closed = true;
+      return;
+    }
     metrics.bindTo(registry);
   }
 
