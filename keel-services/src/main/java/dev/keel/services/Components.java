@@ -47,7 +47,9 @@ public final class Components implements Plugin {
   private final Map<Class<?>, Object> stubs = new HashMap<>();
   private final Map<String, Host.Hosted<?>> hosted = new LinkedHashMap<>();
   private final List<Class<?>> creating = new ArrayList<>();
-  private final HttpClient http;
+  private final boolean http2;
+  private HttpClient
+      http; // made at the first remote stub: the JDK's default TLS set-up costs ~150 ms
   private final Duration timeout;
 
   private Components(Builder b, Map<Class<?>, ComponentDescriptor<?>> descriptors) {
@@ -56,11 +58,7 @@ public final class Components implements Plugin {
     this.descriptors = descriptors;
     this.factories = Map.copyOf(b.factories);
     this.timeout = b.timeout;
-    this.http =
-        HttpClient.newBuilder()
-            .version(b.http2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    this.http2 = b.http2;
   }
 
   public static Builder builder() {
@@ -138,10 +136,21 @@ public final class Components implements Plugin {
     return d;
   }
 
+  private HttpClient http() { // called under get's lock
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .version(http2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(2))
+              .build();
+    }
+    return http;
+  }
+
   private <T> T create(ComponentDescriptor<T> d) {
     if (!isLocal(d.name())) {
       var url = layout.host(d.name()).orElseThrow().url();
-      return d.remote(new HttpCalls(http, url, d, timeout));
+      return d.remote(new HttpCalls(http(), url, d, timeout));
     }
     if (creating.contains(d.type())) {
       throw new IllegalArgumentException(

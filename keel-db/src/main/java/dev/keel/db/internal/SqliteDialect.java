@@ -100,6 +100,7 @@ final class SqliteDialect extends SqlDialect {
 
   @Override
   void prepareConnect(DbSettings settings, Properties props) {
+    SqliteNative.prepare();
     createParentDirectory(settings.url());
     props.setProperty("foreign_keys", "true");
     props.setProperty("journal_mode", "WAL");

@@ -1,0 +1,93 @@
+package dev.keel.db.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.LibraryLoaderUtil;
+
+/**
+ * Points sqlite-jdbc at a copy of its native library that outlives the process.
+ *
+ * <p>Left alone, the driver copies its {@code .so} out of its jar into the temp folder under a new
+ * name at every start, reads it back to compare, loads it and deletes it at exit: about 130 ms of
+ * Conduit's start-up on 2 cores (docs/adr/0030). Here the library is copied once into the user's
+ * cache folder, under a name made of the driver's version and the jar entry's CRC (so another
+ * driver version never loads a stale copy), and the driver's documented {@code org.sqlite.lib.path}
+ * / {@code org.sqlite.lib.name} properties point at it. A user who set {@code org.sqlite.lib.path}
+ * keeps it; anything unusual (no jar, a read-only home, a copy of another size) leaves the driver
+ * to its own extraction, as before.
+ */
+final class SqliteNative {
+  private static final Logger log = LoggerFactory.getLogger(SqliteNative.class);
+  private static final String PATH = "org.sqlite.lib.path";
+  private static final String NAME = "org.sqlite.lib.name";
+  private static boolean done;
+
+  private SqliteNative() {}
+
+  /** Once per JVM, before the driver's first connection. */
+  static synchronized void prepare() {
+    if (done) return;
+    done = true;
+    if (System.getProperty(PATH) != null) return;
+    try {
+      cachedCopy(cacheFolder())
+          .ifPresent(
+              lib -> {
+                System.setProperty(PATH, lib.getParent().toString());
+                System.setProperty(NAME, lib.getFileName().toString());
+              });
+    } catch (IOException | RuntimeException e) {
+      log.debug("sqlite-jdbc extracts its native library itself: {}", e.toString());
+    }
+  }
+
+  /**
+   * The cached copy of the library in {@code cacheFolder} (made now if missing or of another size),
+   * or empty when the driver should extract it itself.
+   */
+  static Optional<Path> cachedCopy(Path cacheFolder) throws IOException {
+    String name = LibraryLoaderUtil.getNativeLibName();
+    String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+    URL url = SQLiteJDBCLoader.class.getResource(resource);
+    if (url == null || !(url.openConnection() instanceof JarURLConnection jar)) {
+      return Optional.empty(); // no bundled library here, or not in a jar: the driver decides
+    }
+    jar.setUseCaches(true);
+    JarEntry entry = jar.getJarEntry();
+    if (entry.getSize() < 0 || entry.getCrc() < 0) return Optional.empty();
+    Path dir = cacheFolder.resolve("sqlite-jdbc");
+    Path lib =
+        dir.resolve(
+            SQLiteJDBCLoader.getVersion() + "-" + Long.toHexString(entry.getCrc()) + "-" + name);
+    if (Files.isRegularFile(lib) && Files.size(lib) == entry.getSize()) return Optional.of(lib);
+    Files.createDirectories(dir);
+    Path part = Files.createTempFile(dir, name, ".part");
+    try (InputStream in = jar.getInputStream()) {
+      Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+      if (Files.size(part) != entry.getSize()) return Optional.empty();
+      Files.move(part, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(part);
+    }
+    return Optional.of(lib);
+  }
+
+  /** {@code $XDG_CACHE_HOME/keel}, else {@code ~/.cache/keel}. */
+  private static Path cacheFolder() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+      return Path.of(xdg, "keel");
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "keel");
+  }
+}
