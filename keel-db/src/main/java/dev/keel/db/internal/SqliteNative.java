@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.jar.JarEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
@@ -20,9 +19,9 @@ import org.sqlite.util.LibraryLoaderUtil;
  * <p>Left alone, the driver copies its {@code .so} out of its jar into the temp folder under a new
  * name at every start, reads it back to compare, loads it and deletes it at exit: about 130 ms of
  * Conduit's start-up on 2 cores (docs/adr/0030). Here the library is copied once into the user's
- * cache folder, under a name made of the driver's version and the jar entry's CRC (so another
- * driver version never loads a stale copy), and the driver's documented {@code org.sqlite.lib.path}
- * / {@code org.sqlite.lib.name} properties point at it. A user who set {@code org.sqlite.lib.path}
+ * cache folder, under a folder named by the driver's version and the platform (so another driver
+ * version never loads a stale copy), and the driver's documented {@code org.sqlite.lib.path} /
+ * {@code org.sqlite.lib.name} properties point at it. A user who set {@code org.sqlite.lib.path}
  * keeps it; anything unusual (no jar, a read-only home, a copy of another size) leaves the driver
  * to its own extraction, as before.
  */
@@ -52,29 +51,36 @@ final class SqliteNative {
   }
 
   /**
-   * The cached copy of the library in {@code cacheFolder} (made now if missing or of another size),
-   * or empty when the driver should extract it itself.
+   * The cached copy of the library in {@code cacheFolder} (made now if missing), or empty when the
+   * driver should extract it itself. The copy's folder is named by the driver's version, the OS and
+   * the architecture, so the next start finds it without asking the driver which of its libraries
+   * fits (which runs {@code uname}); a copy only ever appears whole (written beside, then moved),
+   * and one the driver cannot load makes it fall back to its own extraction.
    */
   static Optional<Path> cachedCopy(Path cacheFolder) throws IOException {
     String name = LibraryLoaderUtil.getNativeLibName();
-    String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
-    URL url = SQLiteJDBCLoader.class.getResource(resource);
+    String platform =
+        SQLiteJDBCLoader.getVersion()
+            + "-"
+            + System.getProperty("os.name")
+            + "-"
+            + System.getProperty("os.arch");
+    Path dir =
+        cacheFolder.resolve("sqlite-jdbc").resolve(platform.replaceAll("[^A-Za-z0-9._-]", "_"));
+    Path lib = dir.resolve(name);
+    if (Files.isRegularFile(lib)) return Optional.of(lib);
+    URL url =
+        SQLiteJDBCLoader.class.getResource(
+            LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
     if (url == null || !(url.openConnection() instanceof JarURLConnection jar)) {
-      return Optional.empty(); // no bundled library here, or not in a jar: the driver decides
+      return Optional.empty(); // no bundled library for this platform, or not in a jar
     }
-    jar.setUseCaches(true);
-    JarEntry entry = jar.getJarEntry();
-    if (entry.getSize() < 0 || entry.getCrc() < 0) return Optional.empty();
-    Path dir = cacheFolder.resolve("sqlite-jdbc");
-    Path lib =
-        dir.resolve(
-            SQLiteJDBCLoader.getVersion() + "-" + Long.toHexString(entry.getCrc()) + "-" + name);
-    if (Files.isRegularFile(lib) && Files.size(lib) == entry.getSize()) return Optional.of(lib);
+    long size = jar.getJarEntry().getSize();
     Files.createDirectories(dir);
     Path part = Files.createTempFile(dir, name, ".part");
     try (InputStream in = jar.getInputStream()) {
       Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-      if (Files.size(part) != entry.getSize()) return Optional.empty();
+      if (size >= 0 && Files.size(part) != size) return Optional.empty();
       Files.move(part, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(part);
