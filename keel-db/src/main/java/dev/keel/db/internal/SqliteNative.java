@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +21,12 @@ import org.sqlite.util.LibraryLoaderUtil;
  * <p>Left alone, the driver copies its {@code .so} out of its jar into the temp folder under a new
  * name at every start, reads it back to compare, loads it and deletes it at exit: about 130 ms of
  * Conduit's start-up on 2 cores (docs/adr/0030). Here the library is copied once into the user's
- * cache folder, under a folder named by the driver's version and the platform (so another driver
- * version never loads a stale copy), and the driver's documented {@code org.sqlite.lib.path} /
- * {@code org.sqlite.lib.name} properties point at it. A user who set {@code org.sqlite.lib.path}
- * keeps it; anything unusual (no jar, a read-only home, a copy of another size) leaves the driver
- * to its own extraction, as before.
+ * cache folder (folders made private to the user: a library loaded from a path others can write to
+ * would run their code), under a folder named by the driver's version and the platform (so another
+ * driver version never loads a stale copy), and the driver's documented {@code org.sqlite.lib.path}
+ * / {@code org.sqlite.lib.name} properties point at it. A user who set {@code org.sqlite.lib.path}
+ * keeps it; anything unusual (no jar, a read-only home) leaves the driver to its own extraction, as
+ * before.
  */
 final class SqliteNative {
   private static final Logger log = LoggerFactory.getLogger(SqliteNative.class);
@@ -76,7 +79,7 @@ final class SqliteNative {
       return Optional.empty(); // no bundled library for this platform, or not in a jar
     }
     long size = jar.getJarEntry().getSize();
-    Files.createDirectories(dir);
+    createPrivate(dir);
     Path part = Files.createTempFile(dir, name, ".part");
     try (InputStream in = jar.getInputStream()) {
       Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
@@ -86,6 +89,17 @@ final class SqliteNative {
       Files.deleteIfExists(part);
     }
     return Optional.of(lib);
+  }
+
+  /** Makes {@code dir} and its missing parents, readable and writable by this user only (POSIX). */
+  private static void createPrivate(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) return;
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createDirectories(dir);
+      return;
+    }
+    Files.createDirectories(
+        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
   }
 
   /** {@code $XDG_CACHE_HOME/keel}, else {@code ~/.cache/keel}. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,8 @@ class SqliteNativeTest {
         .startsWith(SQLiteJDBCLoader.getVersion() + "-");
     assertThat(lib.getFileName().toString()).isEqualTo(LibraryLoaderUtil.getNativeLibName());
     assertThat(Files.readAllBytes(lib)).isEqualTo(bundled());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lib.getParent())))
+        .isEqualTo("rwx------");
 
     FileTime old = FileTime.fromMillis(1_000_000);
     Files.setLastModifiedTime(lib, old);
