@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +55,12 @@ final class SqliteNative {
   }
 
   /**
-   * The cached copy of the library in {@code cacheFolder} (made now if missing), or empty when the
-   * driver should extract it itself. The copy's folder is named by the driver's version, the OS and
-   * the architecture, so the next start finds it without asking the driver which of its libraries
-   * fits (which runs {@code uname}); a copy only ever appears whole (written beside, then moved),
-   * and one the driver cannot load makes it fall back to its own extraction.
+   * The cached copy of the library in {@code cacheFolder} (made now if missing or damaged), or
+   * empty when the driver should extract it itself. The copy's folder is named by the driver's
+   * version, the OS and the architecture, so the next start finds it without asking the driver
+   * which of its libraries fits (which runs {@code uname}). The copy's name starts with its length
+   * in bytes: a copy of another length (changed since) is replaced instead of failing to load at
+   * every start. A copy only ever appears whole (written beside, then moved).
    */
   static Optional<Path> cachedCopy(Path cacheFolder) throws IOException {
     String name = LibraryLoaderUtil.getNativeLibName();
@@ -70,8 +72,8 @@ final class SqliteNative {
             + System.getProperty("os.arch");
     Path dir =
         cacheFolder.resolve("sqlite-jdbc").resolve(platform.replaceAll("[^A-Za-z0-9._-]", "_"));
-    Path lib = dir.resolve(name);
-    if (Files.isRegularFile(lib)) return Optional.of(lib);
+    Optional<Path> cached = intactCopy(dir, name);
+    if (cached.isPresent()) return cached;
     URL url =
         SQLiteJDBCLoader.class.getResource(
             LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
@@ -79,16 +81,38 @@ final class SqliteNative {
       return Optional.empty(); // no bundled library for this platform, or not in a jar
     }
     long size = jar.getJarEntry().getSize();
+    if (size < 0) return Optional.empty();
     createPrivate(dir);
+    Path lib = dir.resolve(size + "-" + name);
     Path part = Files.createTempFile(dir, name, ".part");
     try (InputStream in = jar.getInputStream()) {
       Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-      if (size >= 0 && Files.size(part) != size) return Optional.empty();
+      if (Files.size(part) != size) return Optional.empty();
       Files.move(part, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(part);
     }
     return Optional.of(lib);
+  }
+
+  /** The copy in {@code dir} whose length is the one its name records; others are deleted. */
+  private static Optional<Path> intactCopy(Path dir, String name) throws IOException {
+    if (!Files.isDirectory(dir)) return Optional.empty();
+    Path intact = null;
+    try (DirectoryStream<Path> copies = Files.newDirectoryStream(dir, "*-" + name)) {
+      for (Path copy : copies) {
+        String length = copy.getFileName().toString();
+        length = length.substring(0, length.length() - name.length() - 1);
+        if (intact == null
+            && length.matches("[0-9]{1,18}")
+            && Files.size(copy) == Long.parseLong(length)) {
+          intact = copy;
+        } else {
+          Files.deleteIfExists(copy);
+        }
+      }
+    }
+    return Optional.ofNullable(intact);
   }
 
   /** Makes {@code dir} and its missing parents, readable and writable by this user only (POSIX). */

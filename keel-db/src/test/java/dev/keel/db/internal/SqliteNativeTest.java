@@ -30,7 +30,8 @@ class SqliteNativeTest {
     assertThat(lib.getParent().getParent()).isEqualTo(cache.resolve("sqlite-jdbc"));
     assertThat(lib.getParent().getFileName().toString())
         .startsWith(SQLiteJDBCLoader.getVersion() + "-");
-    assertThat(lib.getFileName().toString()).isEqualTo(LibraryLoaderUtil.getNativeLibName());
+    assertThat(lib.getFileName().toString())
+        .isEqualTo(bundled().length + "-" + LibraryLoaderUtil.getNativeLibName());
     assertThat(Files.readAllBytes(lib)).isEqualTo(bundled());
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lib.getParent())))
         .isEqualTo("rwx------");
@@ -42,6 +43,14 @@ class SqliteNativeTest {
     try (var files = Files.list(lib.getParent())) {
       assertThat(files).containsExactly(lib); // no .part left behind
     }
+  }
+
+  @Test
+  void aCopyOfAnotherLengthIsReplacedNotLoaded() throws Exception {
+    Path lib = SqliteNative.cachedCopy(cache).orElseThrow();
+    Files.write(lib, "garbage".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(SqliteNative.cachedCopy(cache)).contains(lib);
+    assertThat(Files.readAllBytes(lib)).isEqualTo(bundled());
   }
 
   @Test
