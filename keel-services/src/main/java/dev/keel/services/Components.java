@@ -48,8 +48,8 @@ public final class Components implements Plugin {
   private final Map<String, Host.Hosted<?>> hosted = new LinkedHashMap<>();
   private final List<Class<?>> creating = new ArrayList<>();
   private final boolean http2;
-  private HttpClient
-      http; // made at the first remote stub: the JDK's default TLS set-up costs ~150 ms
+  // made at the first remote stub: the JDK's default TLS set-up costs ~150 ms of start-up
+  private HttpClient http;
   private final Duration timeout;
 
   private Components(Builder b, Map<Class<?>, ComponentDescriptor<?>> descriptors) {
