@@ -3,12 +3,18 @@ package dev.keel.admin;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
-/** Counts the statements prepared through a wrapped {@link DataSource}. */
+/**
+ * Counts the statements prepared through a wrapped {@link DataSource}; while {@link #catalogueLost}
+ * is set, reading foreign keys from the catalogue fails as a lost connection does.
+ */
 final class Statements {
   final AtomicInteger prepared = new AtomicInteger();
+  volatile boolean catalogueLost;
   final java.util.List<String> sql = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   DataSource wrap(DataSource ds) {
@@ -32,7 +38,21 @@ final class Statements {
                 prepared.incrementAndGet();
                 if (args != null && args[0] instanceof String text) sql.add(text);
               }
-              return invoke(c, method, args);
+              Object out = invoke(c, method, args);
+              return out instanceof DatabaseMetaData meta ? catalogue(meta) : out;
+            });
+  }
+
+  private DatabaseMetaData catalogue(DatabaseMetaData meta) {
+    return (DatabaseMetaData)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {DatabaseMetaData.class},
+            (proxy, method, args) -> {
+              if (catalogueLost && method.getName().endsWith("portedKeys")) {
+                throw new SQLTransientConnectionException("connection lost", "08006");
+              }
+              return invoke(meta, method, args);
             });
   }
 

@@ -2,6 +2,7 @@ package dev.keel.graphql;
 
 import dev.keel.core.Keel;
 import dev.keel.core.Plugin;
+import dev.keel.core.spi.StartupTask;
 import dev.keel.graphql.internal.Engine;
 import dev.keel.graphql.internal.GraphiQl;
 import dev.keel.graphql.internal.HttpTransport;
@@ -48,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GraphQl implements Plugin {
   private final List<Object> apis;
-  private Engine engine;
+  private StartupTask<Engine> engine;
 
   private GraphQl(List<Object> apis) {
     this.apis = List.copyOf(apis);
@@ -71,16 +72,21 @@ public final class GraphQl implements Plugin {
     Map<GraphQlBinder, Object> bound = new LinkedHashMap<>();
     for (Object api : apis) bound.put(binder(api.getClass()), api);
     JsonMapper json = JsonMapper.builder().build();
-    engine = new Engine(bound, depth, complexity, json);
-    var http = new HttpTransport(engine, json);
+    // Parsing and checking the schema is graphql-java's heaviest start-up work (ANTLR's tables,
+    // introspection types): it runs beside the other plugins' start-up and is joined before the
+    // port opens, so a broken schema still stops start-up.
+    var building =
+        StartupTask.begin("keel-graphql-schema", () -> new Engine(bound, depth, complexity, json));
+    engine = building;
+    app.onStart(building::join);
+    var http = new HttpTransport(building::join, json);
     app.get("/graphql", http::get);
     app.post("/graphql", http::post);
-    String sdl = engine.sdl();
     app.get(
         "/graphql/schema.graphql",
         ctx -> {
           ctx.header("Content-Type", "text/plain; charset=UTF-8");
-          return sdl;
+          return building.join().sdl();
         });
     app.plugin(Realtime.class)
         .ifPresent(
@@ -88,14 +94,14 @@ public final class GraphQl implements Plugin {
                 rt.ws(
                     "/graphql/ws",
                     rt.defaults().withSubprotocols(WsTransport.PROTOCOL),
-                    new WsTransport(engine, json)));
+                    new WsTransport(building::join, json)));
     if (graphiql) GraphiQl.route(app, "/graphiql", "/graphql");
   }
 
   /** The schema in SDL, after {@link #install}. */
   public String schema() {
     if (engine == null) throw new IllegalStateException("install GraphQl in a Keel app first");
-    return engine.sdl();
+    return engine.join().sdl();
   }
 
   /**

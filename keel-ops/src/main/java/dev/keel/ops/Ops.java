@@ -9,6 +9,7 @@ import dev.keel.core.Plugin;
 import dev.keel.core.RequestId;
 import dev.keel.core.Routes;
 import dev.keel.core.Unauthorized;
+import dev.keel.core.spi.StartupTask;
 import dev.keel.ops.internal.AdminAccess;
 import dev.keel.ops.internal.DatabaseObserver;
 import dev.keel.ops.internal.HealthEndpoints;
@@ -136,7 +137,10 @@ public final class Ops implements Plugin {
     if (s.requestId()) app.useOutermost(RequestId.middleware());
     if (s.tracing()) app.useOutermost(new ServerTracing(openTelemetry()).middleware());
     if (s.metrics()) {
-      JvmMetrics.bind(registry, r -> app.onStop(r));
+      // beside the other plugins' start-up; joined before the port opens, so /metrics has them
+      var jvm = StartupTask.begin("keel-ops-jvm-metrics", () -> JvmMetrics.bind(registry));
+      app.onStart(jvm::join);
+      app.onStop(() -> jvm.join().close());
       if (s.virtualThreadMetrics()) {
         var vt = new VirtualThreadJfr(registry);
         virtualThreads = vt;

@@ -1,10 +1,12 @@
 package dev.keel.admin.internal;
 
 import dev.keel.db.Database;
+import dev.keel.db.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,10 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the foreign keys of the registered models' tables once at start, through JDBC's {@link
- * DatabaseMetaData} (SQLite's driver and PostgreSQL's both answer it), since keel-db's records do
- * not declare them: the relation a {@code …Id} column has, and the delete rule of every table that
- * refers to a model.
+ * Reads the foreign keys of the registered models' tables once (begun at start, awaited by the
+ * first admin page), through JDBC's {@link DatabaseMetaData} (SQLite's driver and PostgreSQL's both
+ * answer it), since keel-db's records do not declare them: the relation a {@code …Id} column has,
+ * and the delete rule of every table that refers to a model.
  */
 final class ForeignKeys {
   private ForeignKeys() {}
@@ -55,6 +57,14 @@ final class ForeignKeys {
         }
         m.links(new Links(relations, dependents));
       }
+    } catch (SQLTransientConnectionException e) {
+      throw new DatabaseUnavailableException(
+          "keel-admin could not read the foreign keys of its models' tables: the database is"
+              + " unavailable ("
+              + e.getMessage()
+              + "); the next admin page tries again",
+          e.getSQLState(),
+          e);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "keel-admin could not read the foreign keys of its models' tables: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.keel.admin.internal;
 
 import dev.keel.admin.internal.Ui.Chrome;
 import dev.keel.core.Context;
+import dev.keel.core.spi.StartupTask;
 import dev.keel.db.Database;
 import dev.keel.security.Principal;
 import dev.keel.security.Security;
@@ -21,6 +22,7 @@ public final class Site {
   final Views views;
   final Database db;
   final Audit audit;
+  private StartupTask<Void> foreignKeys;
 
   public Site(String base, String logout, Map<String, Model<?>> models, Views views, Database db) {
     this.base = base;
@@ -31,14 +33,44 @@ public final class Site {
     this.audit = new Audit(db);
   }
 
-  /** Reads the models' foreign keys; called at start, after the migrations. */
-  public void start() {
-    ForeignKeys.load(db, models.values());
+  /**
+   * Begins reading the models' foreign keys; called at start, after the migrations. It reads the
+   * database's catalogue, which start-up need not wait for: the first admin page waits instead.
+   */
+  public synchronized void start() {
+    foreignKeys = readForeignKeys();
+  }
+
+  private StartupTask<Void> readForeignKeys() {
+    return StartupTask.begin(
+        "keel-admin-foreign-keys",
+        () -> {
+          ForeignKeys.load(db, models.values());
+          return null;
+        });
+  }
+
+  /** Waits for the foreign keys; a failed read (the database was down) is tried again next time. */
+  private void awaitForeignKeys() {
+    StartupTask<Void> task;
+    synchronized (this) {
+      if (foreignKeys == null) foreignKeys = readForeignKeys(); // used without start()
+      task = foreignKeys;
+    }
+    try {
+      task.join();
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        if (foreignKeys == task) foreignKeys = null;
+      }
+      throw e;
+    }
   }
 
   /** The model named in the path, when the principal may {@code action} it; else 404 or 403. */
   Model<?> model(Context ctx, String action) {
     String slug = ctx.pathParam("model");
+    awaitForeignKeys();
     Model<?> m = models.get(slug);
     if (m == null) {
       throw new Access.Refused(

@@ -70,6 +70,7 @@ public final class Engine {
   private final List<Batch> batches = new ArrayList<>();
   private final GraphQLSchema schema;
   private final GraphQL graphQl;
+  private final String sdl;
 
   public Engine(Map<GraphQlBinder, Object> apis, int maxDepth, int maxComplexity, JsonMapper json) {
     this.json = json;
@@ -134,12 +135,14 @@ public final class Engine {
                     }))
             .preparsedDocumentProvider(new ApolloPersistedQuerySupport(new PersistedQueries(1000)))
             .build();
+    this.sdl =
+        new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeDirectives(false))
+            .print(schema);
   }
 
   /** The schema in SDL, as {@code GET /graphql/schema.graphql} serves it. */
   public String sdl() {
-    return new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeDirectives(false))
-        .print(schema);
+    return sdl;
   }
 
   /** Whether {@code r}'s operation is a mutation (GET may not carry one); false if unparsable. */

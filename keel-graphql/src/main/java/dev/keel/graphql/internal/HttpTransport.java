@@ -9,6 +9,7 @@ import graphql.ExecutionResult;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HttpTransport {
   static final String RESPONSE = "application/graphql-response+json";
 
-  private final Engine engine;
+  private final Supplier<Engine> engine;
   private final JsonMapper json;
 
-  public HttpTransport(Engine engine, JsonMapper json) {
+  public HttpTransport(Supplier<Engine> engine, JsonMapper json) {
     this.engine = engine;
     this.json = json;
   }
@@ -89,7 +90,7 @@ public final class HttpTransport {
   }
 
   private Object respond(Context ctx, Engine.Request r, boolean graphQlResponse) {
-    ExecutionResult result = engine.execute(r, Security.principal(ctx));
+    ExecutionResult result = engine.get().execute(r, Security.principal(ctx));
     Map<String, Object> spec = result.toSpecification();
     if (graphQlResponse) {
       // no data entry: the request failed before execution (GraphQL-over-HTTP section 6.4.2)

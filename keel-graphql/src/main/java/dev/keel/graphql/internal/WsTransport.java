@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -30,7 +31,7 @@ public final class WsTransport implements WebSocketHandler {
   private static final Logger log = LoggerFactory.getLogger(WsTransport.class);
   private static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final Engine engine;
+  private final Supplier<Engine> engine;
   private final JsonMapper json;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   // the handshake's keel-security principal by id: WebSocket carries only the user's name
@@ -41,7 +42,7 @@ public final class WsTransport implements WebSocketHandler {
     final Map<String, Subscription> operations = new ConcurrentHashMap<>();
   }
 
-  public WsTransport(Engine engine, JsonMapper json) {
+  public WsTransport(Supplier<Engine> engine, JsonMapper json) {
     this.engine = engine;
     this.json = json;
   }
@@ -142,7 +143,7 @@ public final class WsTransport implements WebSocketHandler {
             map(payload.get("extensions")));
     Optional<Principal> principal =
         socket.user().map(name -> principals.getOrDefault(name, Principal.of(name)));
-    ExecutionResult result = engine.execute(request, principal);
+    ExecutionResult result = engine.get().execute(request, principal);
     if (!result.isDataPresent()) {
       session.operations.remove(key);
       send(

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import java.util.function.Consumer;
 
 /**
  * Micrometer's JVM and process binders: memory pools, GC pauses, platform threads, class loading,
@@ -20,9 +19,12 @@ public final class JvmMetrics {
   private JvmMetrics() {}
 
   /**
-   * @param onStop where binders that hold resources (GC listeners) are closed
+   * Binds them all; the platform MXBeans they read take a while to look up (ADR 0030), so keel-ops
+   * binds them on a thread of its own during start-up.
+   *
+   * @return what to close at stop: the GC binder's notification listeners
    */
-  public static void bind(MeterRegistry registry, Consumer<AutoCloseable> onStop) {
+  public static AutoCloseable bind(MeterRegistry registry) {
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -32,6 +34,6 @@ public final class JvmMetrics {
     new FileDescriptorMetrics().bindTo(registry);
     var gc = new JvmGcMetrics();
     gc.bindTo(registry);
-    onStop.accept(gc);
+    return gc;
   }
 }
