@@ -327,7 +327,9 @@ public final class Sql {
   }
 
   private <T> RowMapper<T> mapper(Class<T> type, ResultSet rs) throws SQLException {
-    if (type.isRecord()) return engine.type(type).mapper(rs, sql.source());
+    // not type.isRecord(), a native call for a record (about 17 ns here, against under 1 ns): a
+    // record's superclass is always Record, and RecordType.of checks the rest once per type
+    if (type.getSuperclass() == Record.class) return engine.type(type).mapper(rs, sql.source());
     var reader = Values.reader(type, engine.sqlDialect());
     @SuppressWarnings(
         "unchecked") // a primitive class stands for its box: one(long.class) is a Long
