@@ -3,7 +3,6 @@ package dev.keel.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.processor.internal.ControllerProcessor;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,14 +46,7 @@ class CompileErrorsTest {
         }
         """
             .formatted(classAnnotations, body);
-    var file =
-        new SimpleJavaFileObject(
-            URI.create("string:///demo/Things.java"), JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return source;
-          }
-        };
+    var file = InMemorySource.of("demo/Things", source);
     var diagnostics = new DiagnosticCollector<JavaFileObject>();
     var compiler = ToolProvider.getSystemJavaCompiler();
     String classPath =
@@ -115,13 +106,7 @@ class CompileErrorsTest {
       """;
 
   private static JavaFileObject source(String name, String text) {
-    return new SimpleJavaFileObject(
-        URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return text;
-      }
-    };
+    return InMemorySource.of(name, text);
   }
 
   private static String location(Class<?> type) {
