@@ -275,17 +275,27 @@ final class DevCompiler implements AutoCloseable {
   }
 
   /**
-   * The classes of a source file: those named after it (and its nested classes), plus the routes
-   * keel-processor generates for them ({@code XRoutes}, {@code X_InnerRoutes}).
+   * The classes of a source file: those named after it (and its nested classes), plus what
+   * keel-processor generates for them: routes ({@code XRoutes}, {@code X_InnerRoutes}), GraphQL
+   * binders ({@code XGraphQl}) and record binders ({@code KeelRow_X_Inner}).
    */
   private Set<String> ownedBy(Path source, Set<String> classNames) {
     Path relative = sources.relativize(source);
     String base = relative.toString().replace(java.io.File.separatorChar, '/');
-    base = base.substring(0, base.length() - ".java".length());
+    return ownedBy(base.substring(0, base.length() - ".java".length()), classNames);
+  }
+
+  /**
+   * @param base the source file's path without {@code .java}, e.g. {@code app/Articles}
+   */
+  static Set<String> ownedBy(String base, Set<String> classNames) {
+    int slash = base.lastIndexOf('/');
+    String rows = base.substring(0, slash + 1) + "KeelRow_" + base.substring(slash + 1);
     var owned = new TreeSet<String>();
     for (String c : classNames) {
       if (c.equals(base) || c.startsWith(base + "$") || c.startsWith(base + "_")) owned.add(c);
-      else if (c.equals(base + "Routes")) owned.add(c);
+      else if (c.equals(base + "Routes") || c.equals(base + "GraphQl")) owned.add(c);
+      else if (c.equals(rows) || c.startsWith(rows + "_")) owned.add(c);
     }
     return owned;
   }

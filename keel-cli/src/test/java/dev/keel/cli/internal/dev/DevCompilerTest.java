@@ -152,6 +152,33 @@ class DevCompilerTest {
   }
 
   @Test
+  void whatKeelProcessorGeneratesForAFileBelongsToIt() {
+    Set<String> batch =
+        Set.of(
+            "app/Articles",
+            "app/Articles$Stored",
+            "app/ArticlesRoutes",
+            "app/Articles_AdminRoutes",
+            "app/ArticlesGraphQl",
+            "app/KeelRow_Articles_Stored",
+            "app/KeelRow_Articles",
+            "app/Comments",
+            "app/KeelRow_Comments_Stored",
+            "app/KeelRow_ArticlesX");
+    assertThat(DevCompiler.ownedBy("app/Articles", batch))
+        .containsExactlyInAnyOrder(
+            "app/Articles",
+            "app/Articles$Stored",
+            "app/ArticlesRoutes",
+            "app/Articles_AdminRoutes",
+            "app/ArticlesGraphQl",
+            "app/KeelRow_Articles_Stored",
+            "app/KeelRow_Articles");
+    assertThat(DevCompiler.ownedBy("Top", Set.of("Top", "KeelRow_Top", "KeelRow_Topper")))
+        .containsExactlyInAnyOrder("Top", "KeelRow_Top");
+  }
+
+  @Test
   void theDecisionRulesThemselves() {
     Path a = Path.of("A.java");
     assertThat(DevCompiler.needsFullCompile(false, Set.of(), Set.of())).isTrue();
