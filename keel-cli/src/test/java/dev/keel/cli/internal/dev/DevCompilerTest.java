@@ -153,7 +153,7 @@ class DevCompilerTest {
 
   @Test
   void whatKeelProcessorGeneratesForAFileBelongsToIt() {
-    Set<String> batch =
+    Set<String> articles =
         Set.of(
             "app/Articles",
             "app/Articles$Stored",
@@ -161,19 +161,10 @@ class DevCompilerTest {
             "app/Articles_AdminRoutes",
             "app/ArticlesGraphQl",
             "app/KeelRow_Articles_Stored",
-            "app/KeelRow_Articles",
-            "app/Comments",
-            "app/KeelRow_Comments_Stored",
-            "app/KeelRow_ArticlesX");
-    assertThat(DevCompiler.ownedBy("app/Articles", batch))
-        .containsExactlyInAnyOrder(
-            "app/Articles",
-            "app/Articles$Stored",
-            "app/ArticlesRoutes",
-            "app/Articles_AdminRoutes",
-            "app/ArticlesGraphQl",
-            "app/KeelRow_Articles_Stored",
             "app/KeelRow_Articles");
+    var batch = new java.util.HashSet<>(articles);
+    batch.addAll(Set.of("app/Comments", "app/KeelRow_Comments_Stored", "app/KeelRow_ArticlesX"));
+    assertThat(DevCompiler.ownedBy("app/Articles", batch)).isEqualTo(articles);
     assertThat(DevCompiler.ownedBy("Top", Set.of("Top", "KeelRow_Top", "KeelRow_Topper")))
         .containsExactlyInAnyOrder("Top", "KeelRow_Top");
   }
